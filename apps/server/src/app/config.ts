@@ -1,0 +1,174 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse as parseDotenv } from 'dotenv'
+import { z } from 'zod'
+import { locales } from '../shared/locale.ts'
+
+/**
+ * The only reader of the environment (and of an optional `.env` file at the repository root;
+ * real environment variables win). Every variable is documented in `.env.example`.
+ */
+
+/** The repository root (where `package.json` with the workspaces lives). */
+export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+const variables = {
+  PORT: z.coerce
+    .number({ message: 'expected a port number from 1 to 65535' })
+    .int('expected a port number from 1 to 65535')
+    .min(1, 'expected a port number from 1 to 65535')
+    .max(65535, 'expected a port number from 1 to 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://shop.example' }).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'expected postgres://user@host:port/database (unset for SQLite)')
+    .optional(),
+  KEDAI_DATA_DIR: z.string().min(1).default('data'),
+  KEDAI_SEED_DEMO: booleanText.default(true),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  STORE_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as MYR')
+    .default('MYR'),
+  STORE_LOCALE: z.enum(locales, { message: `expected one of ${locales.join(', ')}` }).default('en'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ message: 'expected milliseconds' })
+    .int()
+    .min(0, 'expected milliseconds ≥ 0')
+    .default(10_000),
+  ALLOWED_ORIGINS: z.string().default(''),
+  KEDAI_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+} as const
+
+const environmentSchema = z.object(variables)
+
+/** Kedai's configuration, read once at start. */
+export interface Configuration {
+  readonly port: number
+  readonly host: string
+  readonly publicUrl: string
+  readonly database:
+    | { readonly engine: 'postgres'; readonly url: string }
+    | { readonly engine: 'sqlite'; readonly file: string }
+  readonly dataDirectory: string
+  readonly demoDirectory: string
+  readonly seedDemo: boolean
+  readonly logLevel: string
+  readonly environment: 'development' | 'production' | 'test'
+  readonly store: { readonly currency: string; readonly locale: (typeof locales)[number] }
+  readonly shutdownTimeoutMs: number
+  /** Origins allowed to embed the widget and call the API from a browser. */
+  readonly allowedOrigins: readonly string[]
+  /** Signs shopper tokens and sessions; a development default is used outside production. */
+  readonly secret: string
+}
+
+/** One invalid or missing variable and what it expects. */
+export interface ConfigurationProblem {
+  readonly variable: string
+  readonly expected: string
+}
+
+/** Thrown when the configuration is invalid; lists every problem, not only the first. */
+export class ConfigurationError extends Error {
+  readonly problems: readonly ConfigurationProblem[]
+  constructor(problems: ConfigurationProblem[]) {
+    super(
+      `Invalid configuration:\n${problems.map((problem) => `  - ${problem.variable}: ${problem.expected}`).join('\n')}\nSee .env.example for every variable.`,
+    )
+    this.name = 'ConfigurationError'
+    this.problems = problems
+  }
+}
+
+const developmentSecret = 'kedai-development-secret-change-me-in-production'
+
+/** Reads the `.env` file at the repository root, when there is one. */
+function readDotenvFile(): Record<string, string> {
+  const file = join(repositoryRoot, '.env')
+  return existsSync(file) ? parseDotenv(readFileSync(file)) : {}
+}
+
+/**
+ * Reads and validates the configuration from `environment` (default: `.env` overlaid by the process
+ * environment). Throws {@link ConfigurationError} naming every invalid variable.
+ */
+export function loadConfiguration(
+  environment: Record<string, string | undefined> = { ...readDotenvFile(), ...process.env },
+): Configuration {
+  const input = Object.fromEntries(
+    Object.keys(variables).map((name) => {
+      const value = environment[name]
+      return [name, value === '' ? undefined : value]
+    }),
+  )
+  const parsed = environmentSchema.safeParse(input)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => ({
+      variable: String(issue.path[0] ?? '?'),
+      expected: issue.message,
+    }))
+    throw new ConfigurationError(problems)
+  }
+  const values = parsed.data
+  if (values.NODE_ENV === 'production' && values.KEDAI_SECRET === undefined) {
+    throw new ConfigurationError([
+      { variable: 'KEDAI_SECRET', expected: 'required in production: a random string of 32+ characters' },
+    ])
+  }
+  const dataDirectory = isAbsolute(values.KEDAI_DATA_DIR)
+    ? values.KEDAI_DATA_DIR
+    : join(repositoryRoot, values.KEDAI_DATA_DIR)
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    publicUrl: (values.PUBLIC_URL ?? `http://localhost:${values.PORT}`).replace(/\/$/, ''),
+    database:
+      values.DATABASE_URL === undefined
+        ? { engine: 'sqlite', file: join(dataDirectory, 'kedai.db') }
+        : { engine: 'postgres', url: values.DATABASE_URL },
+    dataDirectory,
+    demoDirectory: join(repositoryRoot, 'data', 'demo'),
+    seedDemo: values.KEDAI_SEED_DEMO,
+    logLevel: values.LOG_LEVEL,
+    environment: values.NODE_ENV,
+    store: { currency: values.STORE_CURRENCY, locale: values.STORE_LOCALE },
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    allowedOrigins: values.ALLOWED_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin.length > 0),
+    secret: values.KEDAI_SECRET ?? developmentSecret,
+  }
+}
+
+/** Settings the test suites read (kept here so nothing else touches the environment). */
+export interface TestEnvironment {
+  readonly postgresUrl: string
+  readonly requirePostgres: boolean
+  readonly chromiumPath: string
+  readonly isCi: boolean
+}
+
+/** Reads the test settings: `KEDAI_TEST_DATABASE_URL`, `KEDAI_REQUIRE_POSTGRES`, `CHROMIUM_PATH`, `CI`. */
+export function readTestEnvironment(
+  environment: Record<string, string | undefined> = process.env,
+): TestEnvironment {
+  return {
+    postgresUrl: environment.KEDAI_TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test',
+    requirePostgres: environment.KEDAI_REQUIRE_POSTGRES === '1',
+    chromiumPath: environment.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    isCi: environment.CI !== undefined && environment.CI !== '' && environment.CI !== 'false',
+  }
+}

@@ -1,0 +1,83 @@
+import { pino, type Logger } from 'pino'
+import {
+  createDatabase,
+  migrateToLatest,
+  type DatabaseHandle,
+  type MigrationReport,
+} from '../db/database.ts'
+import { seedDemoStore, type SeedReport } from '../db/seed/load-demo-store.ts'
+import { createSqlEventStore } from '../db/sql-event-store.ts'
+import { redactedLogPaths } from '../http/build-server.ts'
+import type { ServerContext } from '../http/server-context.ts'
+import { systemClock, type Clock } from '../shared/clock.ts'
+import { createEventBus, type EventBus } from '../shared/event-bus.ts'
+import { createId } from '../shared/ids.ts'
+import type { Configuration } from './config.ts'
+
+/** Everything the running server is made of, built once at start and closed once at stop. */
+export interface Container extends ServerContext {
+  readonly configuration: Configuration
+  readonly logger: Logger
+  readonly database: DatabaseHandle
+  readonly eventBus: EventBus
+  readonly clock: Clock
+  readonly migrations: MigrationReport
+  readonly seed: SeedReport | undefined
+  close(): Promise<void>
+}
+
+/** Creates the root logger with secrets redacted. */
+export function createLogger(configuration: Pick<Configuration, 'logLevel'>): Logger {
+  return pino({
+    level: configuration.logLevel,
+    redact: { paths: redactedLogPaths, censor: '[redacted]' },
+  })
+}
+
+/**
+ * The composition root: opens the database, applies migrations, loads the demo store into an empty
+ * database (when configured), and wires the services. The only place concrete adapters are chosen.
+ */
+export async function createContainer(
+  configuration: Configuration,
+  options: { logger?: Logger; clock?: Clock } = {},
+): Promise<Container> {
+  const logger = options.logger ?? createLogger(configuration)
+  const clock = options.clock ?? systemClock
+  const database = await createDatabase(
+    configuration.database.engine === 'postgres'
+      ? { url: configuration.database.url }
+      : { sqliteFile: configuration.database.file },
+  )
+  try {
+    const migrations = await migrateToLatest(database)
+    const seed = configuration.seedDemo
+      ? await seedDemoStore(database, {
+          demoDirectory: configuration.demoDirectory,
+          currency: configuration.store.currency,
+          now: () => clock.now(),
+          createId,
+        })
+      : undefined
+    const eventBus = createEventBus({
+      store: createSqlEventStore(database.db),
+      now: () => clock.now(),
+      createId: () => createId('evt'),
+      onSubscriberError: (error, event) =>
+        logger.error({ err: error, eventType: event.type, eventId: event.id }, 'event subscriber failed'),
+    })
+    return {
+      configuration,
+      logger,
+      database,
+      eventBus,
+      clock,
+      migrations,
+      seed,
+      close: () => database.close(),
+    }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}

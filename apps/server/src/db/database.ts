@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SqliteDatabase from 'better-sqlite3'
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+import { migrations } from './migrations/index.ts'
+import type { Database } from './schema.ts'
+
+/** The storage engines Kedai runs on. */
+export const databaseEngines = ['sqlite', 'postgres'] as const
+
+/** One of {@link databaseEngines}. */
+export type DatabaseEngine = (typeof databaseEngines)[number]
+
+/** The query builder every repository uses; the same code runs on both engines. */
+export type Db = Kysely<Database>
+
+/** An open database: the query builder, which engine is behind it, and how to close it. */
+export interface DatabaseHandle {
+  readonly db: Db
+  readonly engine: DatabaseEngine
+  /** PostgreSQL schema in use (tests run each in their own), when not the default. */
+  readonly schema: string | undefined
+  /** True when the database answers a trivial query. */
+  isReachable(): Promise<boolean>
+  close(): Promise<void>
+}
+
+/** How to open the database: a PostgreSQL URL, or else a SQLite file. */
+export interface DatabaseOptions {
+  /** `postgres://…`; when absent, SQLite at `sqliteFile`. */
+  readonly url?: string | undefined
+  /** SQLite file path; `:memory:` for a private in-memory database. */
+  readonly sqliteFile?: string
+  /** PostgreSQL schema to use (created when missing). */
+  readonly schema?: string
+  /** Most PostgreSQL connections in the pool. */
+  readonly poolSize?: number
+}
+
+// PostgreSQL returns BIGINT (money) as text to protect precision; Kedai's amounts fit in a double.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10))
+
+/** Opens the database described by `options` (without migrating it). */
+export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.url !== undefined) return openPostgres(options.url, options)
+  return openSqlite(options.sqliteFile ?? './data/kedai.db')
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true })
+  const connection = new SqliteDatabase(file)
+  connection.pragma('journal_mode = WAL')
+  connection.pragma('synchronous = NORMAL')
+  connection.pragma('foreign_keys = ON')
+  connection.pragma('busy_timeout = 5000')
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) })
+  return {
+    db,
+    engine: 'sqlite',
+    schema: undefined,
+    isReachable: () => isReachable(db),
+    close: () => db.destroy(),
+  }
+}
+
+async function openPostgres(url: string, options: DatabaseOptions): Promise<DatabaseHandle> {
+  const schema = options.schema
+  if (schema !== undefined) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new RangeError(`invalid schema name: ${schema}`)
+    const setup = new pg.Client({ connectionString: url })
+    await setup.connect()
+    try {
+      await setup.query(`create schema if not exists ${schema}`)
+    } finally {
+      await setup.end()
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    engine: 'postgres',
+    schema,
+    isReachable: () => isReachable(db),
+    close: () => db.destroy(),
+  }
+}
+
+async function isReachable(db: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(db)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** What {@link migrateToLatest} applied. */
+export interface MigrationReport {
+  readonly applied: string[]
+}
+
+/**
+ * Applies every pending migration in order. Safe with several instances starting together on
+ * PostgreSQL: Kysely's migrator holds a lock row while it works.
+ */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: () => Promise.resolve(migrations) },
+    ...(handle.schema === undefined ? {} : { migrationTableSchema: handle.schema }),
+  })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error !== undefined) throw error
+  return {
+    applied: (results ?? [])
+      .filter((result) => result.status === 'Success')
+      .map((result) => result.migrationName),
+  }
+}

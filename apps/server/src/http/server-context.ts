@@ -1,0 +1,22 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { DatabaseHandle } from '../db/database.ts'
+import type { Clock } from '../shared/clock.ts'
+import type { EventBus } from '../shared/event-bus.ts'
+
+/**
+ * What the HTTP layer is given by the composition root (`app/container.ts`): configuration it needs
+ * and the services its routes call. Routes never build services themselves.
+ */
+export interface ServerContext {
+  readonly configuration: {
+    readonly publicUrl: string
+    readonly allowedOrigins: readonly string[]
+    readonly environment: 'development' | 'production' | 'test'
+    readonly logLevel: string
+    readonly store: { readonly currency: string; readonly locale: string }
+  }
+  readonly database: DatabaseHandle
+  readonly eventBus: EventBus
+  readonly clock: Clock
+  readonly logger: FastifyBaseLogger
+}
