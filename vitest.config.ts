@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config'
+import { SummaryLineReporter } from './scripts/vitest-summary-reporter.ts'
 
 export const vitestConfiguration = defineConfig({
   test: {
     include: ['apps/*/src/**/*.test.ts', 'apps/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
-    reporters: ['default'],
+    reporters: ['default', new SummaryLineReporter()],
   },
 })
 

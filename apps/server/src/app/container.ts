@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino'
+import { pino, type DestinationStream, type Logger } from 'pino'
 import {
   createDatabase,
   migrateToLatest,
@@ -27,11 +27,12 @@ export interface Container extends ServerContext {
 }
 
 /** Creates the root logger with secrets redacted. */
-export function createLogger(configuration: Pick<Configuration, 'logLevel'>): Logger {
-  return pino({
-    level: configuration.logLevel,
-    redact: { paths: redactedLogPaths, censor: '[redacted]' },
-  })
+export function createLogger(
+  configuration: Pick<Configuration, 'logLevel'>,
+  destination?: DestinationStream,
+): Logger {
+  const options = { level: configuration.logLevel, redact: { paths: redactedLogPaths, censor: '[redacted]' } }
+  return destination === undefined ? pino(options) : pino(options, destination)
 }
 
 /**
