@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely'
 import * as core from './0001-core.ts'
+import * as commerceA from './0100-commerce-a.ts'
 
 /**
  * Every migration in the order it runs, keyed by its file name (`NNNN-<name>`). Static rather than
@@ -9,4 +10,5 @@ import * as core from './0001-core.ts'
  */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0100-commerce-a': commerceA,
 }
