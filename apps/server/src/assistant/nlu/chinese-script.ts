@@ -1,0 +1,45 @@
+import { Converter } from 'opencc-js'
+
+const convertTraditionalToSimplified = Converter({ from: 't', to: 'cn' })
+const convertSimplifiedToTraditional = Converter({ from: 'cn', to: 't' })
+
+const hanPattern = /\p{Script=Han}/u
+
+/** True when the text holds at least one Chinese (Han) character. */
+export function hasHanCharacters(text: string): boolean {
+  return hanPattern.test(text)
+}
+
+/** Converts Traditional Chinese characters to Simplified (other text unchanged). */
+export function convertToSimplified(text: string): string {
+  return hasHanCharacters(text) ? convertTraditionalToSimplified(text) : text
+}
+
+/** Converts Simplified Chinese characters to Traditional (other text unchanged). */
+export function convertToTraditional(text: string): string {
+  return hasHanCharacters(text) ? convertSimplifiedToTraditional(text) : text
+}
+
+function countChangedCharacters(original: string, converted: string): number {
+  // OpenCC may rewrite phrases, so compare code points pairwise only when the lengths agree.
+  const left = [...original]
+  const right = [...converted]
+  if (left.length !== right.length) return original === converted ? 0 : 1
+  let changed = 0
+  for (let index = 0; index < left.length; index += 1) {
+    if (left[index] !== right[index]) changed += 1
+  }
+  return changed
+}
+
+/**
+ * Which Chinese script the text is written in, decided from its characters: `zh-Hant` when it
+ * holds characters that only Traditional writing uses, `zh-Hans` for Simplified-only characters,
+ * `undefined` when every character is shared by both scripts (like 你好).
+ */
+export function detectChineseScript(text: string): 'zh-Hant' | 'zh-Hans' | undefined {
+  const traditionalMarks = countChangedCharacters(text, convertTraditionalToSimplified(text))
+  const simplifiedMarks = countChangedCharacters(text, convertSimplifiedToTraditional(text))
+  if (traditionalMarks === 0 && simplifiedMarks === 0) return undefined
+  return traditionalMarks >= simplifiedMarks ? 'zh-Hant' : 'zh-Hans'
+}

@@ -1,0 +1,254 @@
+import type { Locale } from '../../shared/locale.ts'
+import type { Clock } from '../../shared/clock.ts'
+import { systemClock } from '../../shared/clock.ts'
+import { detectLanguage } from './detect-language.ts'
+import { createEntityExtractor } from './extract-entities.ts'
+import type { StoreEntry } from './entity-lexicons.ts'
+import { extractFeatures } from './extract-features.ts'
+import type { FeatureVector } from './extract-features.ts'
+import { intents } from './intents.ts'
+import type { Intent } from './intents.ts'
+import {
+  fitTemperature,
+  scoreLinearModel,
+  softmaxInPlace,
+  trainLinearModel,
+} from './linear-model.ts'
+import type { LabelledFeatures, LinearModel } from './linear-model.ts'
+import { maximumAnalysedLength, normalizeText } from './normalize-text.ts'
+import type {
+  CatalogMentionResolver,
+  Entity,
+  Recognition,
+  RecognitionContext,
+  Recognizer,
+  TrainingExample,
+} from './recognizer.ts'
+import { loadTrainingExamples } from './training-data.ts'
+
+/**
+ * The confidence above which the bot acts on a recognised intent. Below it the message is
+ * treated as not understood (a clarifying question or `out_of_scope`), which keeps false
+ * acceptance of off-topic messages low. Chosen on training folds, not on evaluation files.
+ */
+export const actThreshold = 0.5
+
+/** How {@link createRecognizer} builds its model. */
+export interface RecognizerOptions {
+  /** Finds product and category mentions in the live catalog (all four languages). */
+  mentionResolver?: CatalogMentionResolver
+  /** Approved examples (for instance from agents) that join the training data. */
+  extraExamples?: TrainingExample[]
+  /** Replaces the project's training data entirely (tests, benchmarks). */
+  trainingExamples?: TrainingExample[]
+  /** The physical stores shoppers may name; defaults to the demo stores. */
+  stores?: readonly StoreEntry[]
+  /** Resolves relative dates (`tomorrow`); defaults to the system clock. */
+  clock?: Clock
+  /** Training epochs; the default is tuned for accuracy within about two seconds. */
+  epochs?: number
+  /** Seed of the training shuffle; the same seed and data give the same model. */
+  seed?: number
+}
+
+/** A recognizer plus what it was trained with, for evaluation and tests. */
+export interface TrainedRecognizer extends Recognizer {
+  readonly model: LinearModel
+  readonly temperature: number
+  readonly trainingExampleCount: number
+  readonly trainingMilliseconds: number
+}
+
+const intentIndex = new Map<Intent, number>(intents.map((intent, index) => [intent, index]))
+const outOfScopeIndex = intents.indexOf('out_of_scope')
+const confirmationSlots = new Set(['confirmation', 'confirm', 'yes-no', 'affirm'])
+const affirmations = new Set(
+  (
+    'yes|yeah|yea|yep|yup|sure|ok|ok please|ok lah|ok la|okla|oklah|alright|correct|right|confirm|' +
+    'confirmed|go ahead|please do|please|do it|sounds good|ya|yes please|ya boleh|boleh|boleh je|' +
+    'baik|betul|setuju|ok boleh|teruskan|好|好的|好啊|好呀|好喔|好哦|可以|可以啊|是|是的|对|对的|' +
+    '没问题|行|嗯|嗯嗯|确认|确定|没错|要|要的|ya betul|ya saya'
+  ).split('|'),
+)
+const negations = new Set(
+  (
+    'no|nope|nah|no thanks|not now|no need|dont|do not|never mind|nevermind|tak|tak nak|tak payah|' +
+    'tak mau|tak perlu|jangan|taknak|bukan|tak apa|tak pe|takpe|不|不要|不用|不用了|算了|不是|否|' +
+    '不需要|先不要|不了|no la|no lah|tak lah|x nak|tak jadi'
+  ).split('|'),
+)
+const slotAnswerTypes: Readonly<Record<string, readonly string[]>> = {
+  size: ['size'],
+  quantity: ['quantity'],
+  color: ['color'],
+  colour: ['color'],
+  order_id: ['order_id'],
+  email: ['email'],
+  phone: ['phone'],
+  coupon_code: ['coupon_code'],
+  date: ['date'],
+  payment_method: ['payment_method'],
+  store: ['store'],
+  product: ['product', 'category', 'color', 'size'],
+}
+// Messages that are mostly control characters or replacement marks are junk, not language.
+const junkCharacterPattern = /[\p{Cc}\p{Cs}\p{Co}\uFFFD]/gu
+const meaningfulCharacterPattern = /[\p{L}\p{N}]/gu
+
+function featurize(text: string): FeatureVector {
+  return extractFeatures(normalizeText(text))
+}
+
+function computeClassWeights(labels: readonly number[]): Float32Array {
+  const counts = new Float64Array(intents.length)
+  for (const label of labels) counts[label] = (counts[label] ?? 0) + 1
+  const present = [...counts].filter((count) => count > 0).sort((left, right) => left - right)
+  const median = present[Math.floor(present.length / 2)] ?? 1
+  const weights = new Float32Array(intents.length)
+  counts.forEach((count, label) => {
+    // Square-root reweighting: classes with fewer examples count more, without drowning big ones.
+    weights[label] = count === 0 ? 1 : Math.min(3, Math.max(0.35, Math.sqrt(median / count)))
+  })
+  return weights
+}
+
+function buildLabelled(examples: readonly TrainingExample[]): LabelledFeatures[] {
+  const labelled: LabelledFeatures[] = []
+  for (const example of examples) {
+    const label = intentIndex.get(example.intent)
+    if (label === undefined) continue
+    labelled.push({ features: featurize(example.text), label })
+  }
+  return labelled
+}
+
+function outOfScopeRecognition(text: string, language: Locale): Recognition {
+  return { text, language, intent: 'out_of_scope', confidence: 0, alternatives: [], entities: [] }
+}
+
+function isJunk(text: string): boolean {
+  if (text.trim() === '') return true
+  const meaningful = text.match(meaningfulCharacterPattern)?.length ?? 0
+  if (meaningful === 0) return true
+  const junk = text.match(junkCharacterPattern)?.length ?? 0
+  return junk / text.length > 0.1
+}
+
+/**
+ * Trains the intent classifier (softmax regression over hashed character and word n-grams,
+ * see `docs/architecture/nlu.md`) on the project's multilingual training data and returns a
+ * recognizer. Training is deterministic. The softmax temperature is fitted on a 10% fold held
+ * out from a first training run, then the final model is trained on everything.
+ */
+export function createRecognizer(options: RecognizerOptions = {}): TrainedRecognizer {
+  const started = performance.now()
+  const examples = [
+    ...(options.trainingExamples ?? loadTrainingExamples()),
+    ...(options.extraExamples ?? []),
+  ]
+  const labelled = buildLabelled(examples)
+  const trainingOptions = {
+    classCount: intents.length,
+    epochs: options.epochs ?? 8,
+    seed: options.seed ?? 20261124,
+  }
+  const calibrationFold = labelled.filter((_, index) => index % 10 === 7)
+  const fitFold = labelled.filter((_, index) => index % 10 !== 7)
+  let temperature = 1
+  if (calibrationFold.length >= 20) {
+    const foldModel = trainLinearModel(fitFold, {
+      ...trainingOptions,
+      classWeights: computeClassWeights(fitFold.map((example) => example.label)),
+    })
+    const logits = calibrationFold.map((example) => {
+      const scores = new Float64Array(intents.length)
+      scoreLinearModel(foldModel, example.features, scores)
+      return scores
+    })
+    temperature = fitTemperature(
+      logits,
+      calibrationFold.map((example) => example.label),
+    )
+  }
+  const model = trainLinearModel(labelled, {
+    ...trainingOptions,
+    classWeights: computeClassWeights(labelled.map((example) => example.label)),
+  })
+  const trainingMilliseconds = performance.now() - started
+  const extractEntities = createEntityExtractor({
+    ...(options.mentionResolver === undefined ? {} : { mentionResolver: options.mentionResolver }),
+    ...(options.stores === undefined ? {} : { stores: options.stores }),
+  })
+  const clock = options.clock ?? systemClock
+  const scores = new Float64Array(intents.length)
+  const order = intents.map((_, index) => index)
+
+  const recognize = (input: string, context?: RecognitionContext): Recognition => {
+    const text = typeof input === 'string' ? input : ''
+    const analysed = text.slice(0, maximumAnalysedLength)
+    const language = detectLanguage(analysed, context?.locale)
+    if (isJunk(analysed)) return outOfScopeRecognition(text, language)
+    const normalized = normalizeText(analysed)
+    const features = extractFeatures(normalized)
+    if (features.indices.length === 0) return outOfScopeRecognition(text, language)
+    scoreLinearModel(model, features, scores)
+    softmaxInPlace(scores, temperature)
+    order.sort((left, right) => (scores[right] ?? 0) - (scores[left] ?? 0))
+    const ranked = order.slice(0, 4).map((label) => ({
+      intent: intents[label] ?? 'out_of_scope',
+      confidence: scores[label] ?? 0,
+    }))
+    let top = ranked[0] ?? {
+      intent: 'out_of_scope' as Intent,
+      confidence: scores[outOfScopeIndex] ?? 0,
+    }
+    const entities: Entity[] = extractEntities(text, language, context, clock.now())
+    let answersExpectedSlot = false
+    const expectedSlot = context?.expectedSlot
+    if (expectedSlot !== undefined && confirmationSlots.has(expectedSlot)) {
+      if (affirmations.has(normalized))
+        top = { intent: 'affirm', confidence: Math.max(0.97, top.confidence) }
+      else if (negations.has(normalized))
+        top = { intent: 'deny', confidence: Math.max(0.97, top.confidence) }
+      answersExpectedSlot = top.intent === 'affirm' || top.intent === 'deny'
+    } else if (expectedSlot !== undefined) {
+      const wanted = slotAnswerTypes[expectedSlot] ?? [expectedSlot]
+      const answer = entities.filter((entity) =>
+        (wanted as readonly string[]).includes(entity.type),
+      )
+      const covered = answer.reduce((sum, entity) => sum + entity.end - entity.start, 0)
+      const meaningfulLength = analysed.replace(/[^\p{L}\p{N}]/gu, '').length
+      // A short message that is mostly the expected value ("9", "size 9 pls", "the black one").
+      answersExpectedSlot =
+        answer.length > 0 && (normalized.split(' ').length <= 4 || covered * 2 >= meaningfulLength)
+    }
+    const alternatives = ranked.filter((candidate) => candidate.intent !== top.intent).slice(0, 3)
+    const recognition: Recognition = {
+      text,
+      language,
+      intent: top.intent,
+      confidence: top.confidence,
+      alternatives,
+      entities,
+    }
+    if (answersExpectedSlot) recognition.answersExpectedSlot = true
+    return recognition
+  }
+
+  return {
+    model,
+    temperature,
+    trainingExampleCount: labelled.length,
+    trainingMilliseconds,
+    recognize(input, context) {
+      try {
+        return recognize(input, context)
+      } catch {
+        return outOfScopeRecognition(
+          typeof input === 'string' ? input : '',
+          context?.locale ?? 'en',
+        )
+      }
+    },
+  }
+}

@@ -1,0 +1,65 @@
+/** Number of hashed feature slots (a power of two). */
+export const featureSpaceSize = 1 << 18
+
+const featureMask = featureSpaceSize - 1
+const fnvOffset = 0x811c9dc5
+const fnvPrime = 0x01000193
+const wordSeed = 0x9e3779b1
+const wordPairSeed = 0x85ebca6b
+const maximumCharacterGram = 4
+
+/** The hashed, L2-normalised sparse features of one normalised message. */
+export interface FeatureVector {
+  readonly indices: Uint32Array
+  /** Every listed index carries this same value (binary features, L2-normalised). */
+  readonly value: number
+}
+
+function isHanCodeUnit(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)
+}
+
+function hashString(text: string, seed: number): number {
+  let hash = (fnvOffset ^ seed) >>> 0
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index)
+    hash = Math.imul(hash, fnvPrime)
+  }
+  return hash >>> 0
+}
+
+/**
+ * Hashes a normalised message (see `normalizeText`) into sparse features: character 2–4-grams of
+ * the padded text (plus single characters for Chinese, where one character is often a word),
+ * word unigrams and word bigrams. Character n-grams need no word boundaries, so the same features
+ * work for English, Malay and Chinese. Deterministic: the same text always gives the same vector.
+ */
+export function extractFeatures(normalizedText: string): FeatureVector {
+  const padded = ` ${normalizedText} `
+  const collected: number[] = []
+  for (let start = 0; start < padded.length; start += 1) {
+    let hash = fnvOffset
+    const first = padded.charCodeAt(start)
+    for (
+      let length = 1;
+      length <= maximumCharacterGram && start + length <= padded.length;
+      length += 1
+    ) {
+      hash ^= padded.charCodeAt(start + length - 1)
+      hash = Math.imul(hash, fnvPrime)
+      if (length === 1 && !isHanCodeUnit(first)) continue
+      if (length === 2 && first === 32 && padded.charCodeAt(start + 1) === 32) continue
+      collected.push(((hash ^ length) >>> 0) & featureMask)
+    }
+  }
+  const words = normalizedText === '' ? [] : normalizedText.split(' ')
+  let previous = '<s>'
+  for (const word of words) {
+    collected.push(hashString(word, wordSeed) & featureMask)
+    collected.push(hashString(`${previous} ${word}`, wordPairSeed) & featureMask)
+    previous = word
+  }
+  if (words.length > 0) collected.push(hashString(`${previous} </s>`, wordPairSeed) & featureMask)
+  const indices = Uint32Array.from(collected)
+  return { indices, value: indices.length === 0 ? 0 : 1 / Math.sqrt(indices.length) }
+}
