@@ -27,6 +27,11 @@ export const idPrefixes = [
   'tkt',
   'ntf',
   'wbh',
+  'vfy',
+  'ses',
+  'frd',
+  'rdm',
+  'rfd',
 ] as const
 
 /** One of {@link idPrefixes}. */

@@ -1,6 +1,9 @@
 import type { Migration } from 'kysely'
 import * as core from './0001-core.ts'
+import * as staff from './0002-staff.ts'
 import * as commerceA from './0100-commerce-a.ts'
+import * as commercePaymentsPromotions from './0150-commerce-payments-promotions.ts'
+import * as orders from './0200-orders.ts'
 
 /**
  * Every migration in the order it runs, keyed by its file name (`NNNN-<name>`). Static rather than
@@ -10,5 +13,8 @@ import * as commerceA from './0100-commerce-a.ts'
  */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-staff': staff,
   '0100-commerce-a': commerceA,
+  '0150-commerce-payments-promotions': commercePaymentsPromotions,
+  '0200-orders': orders,
 }

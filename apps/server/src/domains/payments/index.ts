@@ -1,0 +1,39 @@
+/**
+ * The payments domain: payments through a {@link PaymentProvider} port (sandbox, Stripe, PayPal
+ * adapters), idempotent webhooks, refunds, and status-change events for the checkout side.
+ */
+export type {
+  CaptureMode,
+  CardInput,
+  CardSummary,
+  DeclineReason,
+  InitiatePaymentInput,
+  ParsedWebhook,
+  PaymentMethodInput,
+  PaymentOutcome,
+  PaymentProvider,
+  PaymentStatus,
+  PaymentWebhookEvent,
+  PaymentWebhookKind,
+  RawWebhook,
+  RefundOutcome,
+} from './payment-provider.ts'
+export {
+  captureModes,
+  declineReasons,
+  paymentStatuses,
+  paymentWebhookKinds,
+} from './payment-provider.ts'
+export type { PaymentEventType, PaymentStatusChange } from './payments-events.ts'
+export { paymentEventTypes } from './payments-events.ts'
+export type {
+  Payment,
+  PaymentChangeRefusal,
+  PaymentFailure,
+  PaymentsService,
+  PaymentsServiceDependencies,
+  PaymentStatusListener,
+  StartPaymentInput,
+  WebhookHandling,
+} from './payments-service.ts'
+export { canMoveTo, createPaymentsService, paymentChangeRefusals } from './payments-service.ts'

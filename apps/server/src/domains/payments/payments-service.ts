@@ -1,0 +1,752 @@
+import type { Db } from '../../db/database.ts'
+import { AppError } from '../../shared/app-error.ts'
+import type { Clock } from '../../shared/clock.ts'
+import type { EventBus } from '../../shared/event-bus.ts'
+import type { IdGenerator } from '../../shared/ids.ts'
+import { money, type Money } from '../../shared/money.ts'
+import { fail, succeed, type Result } from '../../shared/result.ts'
+import type {
+  CaptureMode,
+  CardInput,
+  CardSummary,
+  DeclineReason,
+  PaymentMethodInput,
+  PaymentOutcome,
+  PaymentProvider,
+  PaymentStatus,
+  RawWebhook,
+} from './payment-provider.ts'
+import { mapStatusToEventType, type PaymentStatusChange } from './payments-events.ts'
+import {
+  findPaymentById,
+  findPaymentByIdempotencyKey,
+  findPaymentByProviderReference,
+  insertPayment,
+  listPaymentsByCheckoutReference,
+  recordWebhookEvent,
+  updatePayment,
+  type Executor,
+  type PaymentRow,
+} from './payments-repository.ts'
+
+/** A payment as the rest of Kedai sees it. Card numbers are never part of it. */
+export interface Payment {
+  readonly id: string
+  readonly checkoutReference: string
+  readonly orderId: string | null
+  readonly customerId: string | null
+  readonly provider: string
+  readonly providerReference: string | null
+  readonly status: PaymentStatus
+  readonly captureMode: CaptureMode
+  readonly amount: Money
+  readonly capturedAmount: Money
+  readonly refundedAmount: Money
+  readonly nextActionUrl: string | null
+  readonly failureReason: string | null
+  readonly card: CardSummary | null
+  readonly description: string
+  readonly createdAt: string
+  readonly updatedAt: string
+}
+
+/** What {@link PaymentsService.startPayment} needs. */
+export interface StartPaymentInput {
+  /** The checkout or order this payment is for; with `attempt` it makes the idempotency key. */
+  readonly checkoutReference: string
+  readonly amount: Money
+  readonly description: string
+  readonly paymentMethod: PaymentMethodInput
+  readonly orderId?: string | undefined
+  readonly customerId?: string | undefined
+  readonly customerEmail?: string | undefined
+  /** Provider name; the configured default when absent. */
+  readonly provider?: string | undefined
+  readonly captureMode?: CaptureMode | undefined
+  /** Counts attempts for the same checkout (a new card after a decline is attempt 2). Default 1. */
+  readonly attempt?: number | undefined
+}
+
+/** Reasons {@link PaymentsService.startPayment} and {@link PaymentsService.completePayment} fail. */
+export type PaymentFailure = {
+  readonly ok: false
+  readonly reason: 'declined'
+  readonly declineReason: DeclineReason
+  readonly payment: Payment
+}
+
+/** Reasons a capture, refund or cancel is refused. */
+export const paymentChangeRefusals = [
+  'not-found',
+  'not-capturable',
+  'not-refundable',
+  'amount-exceeds-captured',
+  'not-cancelable',
+  'refund-failed',
+  'invalid-card-number',
+  'not-payable',
+] as const
+
+/** One of {@link paymentChangeRefusals}. */
+export type PaymentChangeRefusal = (typeof paymentChangeRefusals)[number]
+
+/** A listener told after a payment's status changed (after the change is committed). */
+export type PaymentStatusListener = (change: PaymentStatusChange) => void | Promise<void>
+
+/** The result of handling one webhook delivery. */
+export interface WebhookHandling {
+  /** False when the event was a redelivery, not about a payment we know, or changed nothing. */
+  readonly applied: boolean
+  readonly duplicate: boolean
+  readonly paymentId: string | null
+}
+
+/** The payments domain's public service. */
+export interface PaymentsService {
+  /**
+   * Starts (and, with a card token, authorizes) a payment for a checkout. Retrying with the same
+   * checkout reference and attempt returns the same payment and never charges twice. A decline is
+   * `{ ok: false, reason: 'declined', declineReason }`; 3-D Secure or a payment link is an ok
+   * payment with status `requires-action` and `nextActionUrl`.
+   */
+  startPayment(
+    input: StartPaymentInput,
+  ): Promise<Result<Payment, 'declined', { declineReason: DeclineReason; payment: Payment }>>
+  /** Completes a payment waiting for the shopper, optionally with a card token. */
+  completePayment(
+    paymentId: string,
+    paymentMethod?: PaymentMethodInput,
+  ): Promise<
+    Result<
+      Payment,
+      'declined' | 'not-found' | 'not-payable',
+      { declineReason?: DeclineReason; payment?: Payment }
+    >
+  >
+  /**
+   * Pays a hosted payment with a typed card (the sandbox's test page): the number is tokenized at
+   * once by the provider and never stored or logged.
+   */
+  payWithCard(
+    paymentId: string,
+    card: CardInput,
+  ): Promise<
+    Result<
+      Payment,
+      'declined' | 'not-found' | 'not-payable' | 'invalid-card-number',
+      { declineReason?: DeclineReason; payment?: Payment }
+    >
+  >
+  /** Captures an authorized payment (all of it, or `amount`). Capturing twice is a no-op. */
+  capturePayment(paymentId: string, amount?: Money): Promise<Result<Payment, PaymentChangeRefusal>>
+  /**
+   * Refunds captured money. `refundReference` names this refund (a return id, an agent action id);
+   * the same reference refunds once however often it is retried.
+   */
+  refundPayment(
+    paymentId: string,
+    input: { amount?: Money; reason?: string; refundReference: string },
+  ): Promise<Result<Payment, PaymentChangeRefusal>>
+  /** Cancels a payment not yet captured (releases the authorization). */
+  cancelPayment(paymentId: string): Promise<Result<Payment, PaymentChangeRefusal>>
+  /** Links a payment to the order created from its checkout. */
+  linkOrder(paymentId: string, orderId: string): Promise<void>
+  /**
+   * Verifies and applies a provider webhook. The (provider, event id) is recorded in the same
+   * transaction as the status change, so a delivery repeated any number of times is applied once.
+   */
+  handleWebhook(
+    provider: string,
+    webhook: RawWebhook,
+  ): Promise<Result<WebhookHandling, 'unknown-provider' | 'invalid-signature' | 'malformed'>>
+  getPayment(paymentId: string): Promise<Payment | undefined>
+  listPayments(checkoutReference: string): Promise<Payment[]>
+  /** Registers a listener for status changes; returns a function that removes it. */
+  onPaymentStatusChanged(listener: PaymentStatusListener): () => void
+  /** The names of the configured providers; the first is the default. */
+  readonly providerNames: readonly string[]
+}
+
+/** What the payments service is built from. */
+export interface PaymentsServiceDependencies {
+  readonly db: Db
+  readonly clock: Clock
+  readonly eventBus: EventBus
+  readonly createId: IdGenerator
+  /** Configured providers; the first is the default. */
+  readonly providers: readonly PaymentProvider[]
+  readonly defaultCaptureMode?: CaptureMode
+  /** Base URL of the store, for return and cancel URLs of hosted pages. */
+  readonly publicUrl: string
+  /** Told when a listener fails; listeners never fail the payment. */
+  readonly onListenerError?: (error: unknown) => void
+}
+
+function toPayment(row: PaymentRow): Payment {
+  return {
+    id: row.id,
+    checkoutReference: row.checkout_reference,
+    orderId: row.order_id,
+    customerId: row.customer_id,
+    provider: row.provider,
+    providerReference: row.provider_reference,
+    status: row.status as PaymentStatus,
+    captureMode: row.capture_mode as CaptureMode,
+    amount: money(Number(row.amount), row.currency),
+    capturedAmount: money(Number(row.captured_amount), row.currency),
+    refundedAmount: money(Number(row.refunded_amount), row.currency),
+    nextActionUrl: row.next_action_url,
+    failureReason: row.failure_reason,
+    card: row.method_summary === null ? null : (JSON.parse(row.method_summary) as CardSummary),
+    description: row.description,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+const settledStatuses: readonly PaymentStatus[] = ['captured', 'partially-refunded', 'refunded']
+
+/** True when a payment may move from `from` to `to`; late or out-of-order news is ignored. */
+export function canMoveTo(from: PaymentStatus, to: PaymentStatus): boolean {
+  if (from === to) return false
+  switch (to) {
+    case 'pending':
+      return false
+    case 'requires-action':
+      return from === 'pending'
+    case 'declined':
+    case 'failed':
+      return from === 'pending' || from === 'requires-action'
+    case 'authorized':
+      return ['pending', 'requires-action', 'declined', 'failed'].includes(from)
+    case 'captured':
+      return ['pending', 'requires-action', 'authorized', 'declined', 'failed'].includes(from)
+    case 'canceled':
+      return ['pending', 'requires-action', 'authorized'].includes(from)
+    case 'partially-refunded':
+    case 'refunded':
+      return settledStatuses.includes(from)
+  }
+}
+
+/** Creates the {@link PaymentsService}. */
+export function createPaymentsService(dependencies: PaymentsServiceDependencies): PaymentsService {
+  const { db, clock, eventBus, createId } = dependencies
+  const providers = new Map(dependencies.providers.map((provider) => [provider.name, provider]))
+  const defaultProvider = dependencies.providers[0]
+  if (defaultProvider === undefined) throw new Error('at least one payment provider is required')
+  const listeners = new Set<PaymentStatusListener>()
+
+  function providerOf(name: string): PaymentProvider {
+    const provider = providers.get(name)
+    if (provider === undefined)
+      throw new AppError('internal', `payment provider ${name} is not configured`)
+    return provider
+  }
+
+  async function callProvider<T>(provider: PaymentProvider, call: () => Promise<T>): Promise<T> {
+    try {
+      return await call()
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw new AppError(
+        'unavailable',
+        `The payment provider ${provider.name} did not answer; please try again.`,
+        {
+          cause: error,
+        },
+      )
+    }
+  }
+
+  async function announce(changes: readonly PaymentStatusChange[]): Promise<void> {
+    for (const change of changes) {
+      await eventBus.publish({ type: change.type, aggregateId: change.paymentId, payload: change })
+      for (const listener of listeners) {
+        try {
+          await listener(change)
+        } catch (error) {
+          dependencies.onListenerError?.(error)
+        }
+      }
+    }
+  }
+
+  /**
+   * Applies a provider outcome to a stored payment (when the move is allowed) and returns the
+   * status change to announce once the surrounding transaction committed.
+   */
+  async function applyOutcome(
+    executor: Executor,
+    row: PaymentRow,
+    outcome: PaymentOutcome & { refundedAmount?: number | undefined },
+    source: PaymentStatusChange['source'],
+  ): Promise<{ row: PaymentRow; change: PaymentStatusChange | undefined }> {
+    const now = clock.now().toISOString()
+    const previousStatus = row.status as PaymentStatus
+    const changes: Partial<PaymentRow> = {}
+    if (
+      outcome.providerReference !== undefined &&
+      outcome.providerReference !== row.provider_reference
+    ) {
+      changes.provider_reference = outcome.providerReference
+    }
+    if (
+      outcome.providerCaptureReference !== undefined &&
+      outcome.providerCaptureReference !== row.provider_capture_reference
+    ) {
+      changes.provider_capture_reference = outcome.providerCaptureReference
+    }
+    if (outcome.card !== undefined && row.method_summary === null) {
+      changes.method_summary = JSON.stringify({
+        brand: outcome.card.brand,
+        lastFour: outcome.card.lastFour,
+      })
+    }
+    let status = previousStatus
+    if (canMoveTo(previousStatus, outcome.status)) {
+      status = outcome.status
+      changes.status = status
+      if (status === 'requires-action') changes.next_action_url = outcome.nextActionUrl ?? null
+      if (status === 'declined' || status === 'failed') {
+        changes.failure_reason = outcome.declineReason ?? 'processing-error'
+      } else {
+        changes.failure_reason = null
+      }
+      if (status === 'captured') {
+        changes.captured_amount = outcome.capturedAmount ?? Number(row.amount)
+        changes.next_action_url = null
+      }
+      if (status === 'authorized') changes.next_action_url = null
+    }
+    if (
+      outcome.refundedAmount !== undefined &&
+      outcome.refundedAmount > Number(row.refunded_amount)
+    ) {
+      changes.refunded_amount = outcome.refundedAmount
+    }
+    if (Object.keys(changes).length === 0) return { row, change: undefined }
+    changes.updated_at = now
+    await updatePayment(executor, row.id, changes)
+    const updated = { ...row, ...changes } as PaymentRow
+    const eventType = status === previousStatus ? undefined : mapStatusToEventType(status)
+    return {
+      row: updated,
+      change:
+        eventType === undefined
+          ? undefined
+          : {
+              type: eventType,
+              paymentId: row.id,
+              checkoutReference: row.checkout_reference,
+              orderId: row.order_id,
+              previousStatus,
+              status,
+              amount: money(Number(row.amount), row.currency),
+              failureReason: updated.failure_reason,
+              source,
+            },
+    }
+  }
+
+  async function applyAndAnnounce(row: PaymentRow, outcome: PaymentOutcome): Promise<PaymentRow> {
+    const { row: updated, change } = await applyOutcome(db, row, outcome, { kind: 'call' })
+    if (change !== undefined) await announce([change])
+    if (
+      updated.status === 'authorized' &&
+      updated.capture_mode === 'automatic' &&
+      row.status !== 'authorized'
+    ) {
+      // Providers that authorize first (PayPal after approval) need an explicit capture.
+      const captured = await service.capturePayment(updated.id)
+      if (captured.ok) return (await findPaymentById(db, updated.id)) ?? updated
+    }
+    return updated
+  }
+
+  function declinedResult(row: PaymentRow) {
+    return fail('declined' as const, {
+      declineReason: (row.failure_reason ?? 'card-declined') as DeclineReason,
+      payment: toPayment(row),
+    })
+  }
+
+  const service: PaymentsService = {
+    providerNames: dependencies.providers.map((provider) => provider.name),
+
+    async startPayment(input) {
+      if (!Number.isSafeInteger(input.amount.amount) || input.amount.amount <= 0) {
+        throw new AppError(
+          'validation',
+          'A payment amount must be a positive number of minor units.',
+        )
+      }
+      const provider = input.provider === undefined ? defaultProvider : providerOf(input.provider)
+      const idempotencyKey = `${input.checkoutReference}:payment:${input.attempt ?? 1}`
+      let row = await findPaymentByIdempotencyKey(db, idempotencyKey)
+      if (row !== undefined && row.status !== 'pending') {
+        return row.status === 'declined' || row.status === 'failed'
+          ? declinedResult(row)
+          : succeed(toPayment(row))
+      }
+      if (row === undefined) {
+        const now = clock.now().toISOString()
+        row = {
+          id: createId('pay'),
+          checkout_reference: input.checkoutReference,
+          order_id: input.orderId ?? null,
+          customer_id: input.customerId ?? null,
+          provider: provider.name,
+          provider_reference: null,
+          provider_capture_reference: null,
+          status: 'pending',
+          capture_mode: input.captureMode ?? dependencies.defaultCaptureMode ?? 'automatic',
+          amount: input.amount.amount,
+          captured_amount: 0,
+          refunded_amount: 0,
+          currency: input.amount.currency,
+          idempotency_key: idempotencyKey,
+          next_action_url: null,
+          failure_reason: null,
+          method_summary:
+            input.paymentMethod.kind === 'token' && input.paymentMethod.card !== undefined
+              ? JSON.stringify(input.paymentMethod.card)
+              : null,
+          description: input.description,
+          created_at: now,
+          updated_at: now,
+        }
+        await insertPayment(db, row)
+      }
+      const stored = row
+      const outcome = await callProvider(provider, () =>
+        provider.initiatePayment({
+          paymentId: stored.id,
+          amount: money(Number(stored.amount), stored.currency),
+          description: stored.description,
+          captureMode: stored.capture_mode as CaptureMode,
+          paymentMethod: input.paymentMethod,
+          returnUrl: `${dependencies.publicUrl}/payments/${stored.id}/return`,
+          cancelUrl: `${dependencies.publicUrl}/payments/${stored.id}/cancel`,
+          customerEmail: input.customerEmail,
+          idempotencyKey: stored.idempotency_key,
+        }),
+      )
+      const updated = await applyAndAnnounce(stored, outcome)
+      return updated.status === 'declined' || updated.status === 'failed'
+        ? declinedResult(updated)
+        : succeed(toPayment(updated))
+    },
+
+    async completePayment(paymentId, paymentMethod) {
+      const row = await findPaymentById(db, paymentId)
+      if (row === undefined) return fail('not-found' as const)
+      const status = row.status as PaymentStatus
+      if (status === 'authorized' || settledStatuses.includes(status))
+        return succeed(toPayment(row))
+      if (
+        !['requires-action', 'declined', 'failed', 'pending'].includes(status) ||
+        row.provider_reference === null
+      ) {
+        return fail('not-payable' as const, { payment: toPayment(row) })
+      }
+      const provider = providerOf(row.provider)
+      const reference = row.provider_reference
+      const outcome = await callProvider(provider, () =>
+        provider.authorizePayment({
+          providerReference: reference,
+          paymentMethod,
+          amount: money(Number(row.amount), row.currency),
+          captureMode: row.capture_mode as CaptureMode,
+          idempotencyKey: `${row.id}:authorize:${paymentMethod?.kind === 'token' ? paymentMethod.token : 'confirm'}`,
+        }),
+      )
+      // A new attempt after a decline starts from requires-action again.
+      const base =
+        status === 'declined' || status === 'failed' ? { ...row, status: 'requires-action' } : row
+      const updated = await applyAndAnnounce(base, outcome)
+      if (outcome.status === 'declined' || outcome.status === 'failed') {
+        const declined = {
+          ...updated,
+          status: outcome.status,
+          failure_reason: outcome.declineReason ?? 'card-declined',
+        }
+        await updatePayment(db, row.id, {
+          status: declined.status,
+          failure_reason: declined.failure_reason,
+          updated_at: clock.now().toISOString(),
+        })
+        if (status !== 'declined' && status !== 'failed') {
+          await announce([
+            {
+              type: 'payment.failed',
+              paymentId: row.id,
+              checkoutReference: row.checkout_reference,
+              orderId: row.order_id,
+              previousStatus: status,
+              status: declined.status as PaymentStatus,
+              amount: money(Number(row.amount), row.currency),
+              failureReason: declined.failure_reason,
+              source: { kind: 'call' },
+            },
+          ])
+        }
+        return fail('declined' as const, {
+          declineReason: declined.failure_reason as DeclineReason,
+          payment: toPayment(declined),
+        })
+      }
+      return succeed(toPayment(updated))
+    },
+
+    async payWithCard(paymentId, card) {
+      const row = await findPaymentById(db, paymentId)
+      if (row === undefined) return fail('not-found' as const)
+      const provider = providerOf(row.provider)
+      if (provider.tokenizeCard === undefined)
+        return fail('not-payable' as const, { payment: toPayment(row) })
+      const tokenized = provider.tokenizeCard(card)
+      if (!tokenized.ok) return fail('invalid-card-number' as const)
+      return service.completePayment(paymentId, {
+        kind: 'token',
+        token: tokenized.token,
+        card: tokenized.card,
+      })
+    },
+
+    async capturePayment(paymentId, amount) {
+      const row = await findPaymentById(db, paymentId)
+      if (row === undefined) return fail('not-found')
+      if (settledStatuses.includes(row.status as PaymentStatus)) return succeed(toPayment(row))
+      if (row.status !== 'authorized' || row.provider_reference === null)
+        return fail('not-capturable')
+      const captureAmount = amount?.amount ?? Number(row.amount)
+      if (captureAmount <= 0 || captureAmount > Number(row.amount))
+        return fail('amount-exceeds-captured')
+      const provider = providerOf(row.provider)
+      const reference = row.provider_reference
+      const outcome = await callProvider(provider, () =>
+        provider.capturePayment({
+          providerReference: reference,
+          amount: money(captureAmount, row.currency),
+          idempotencyKey: `${row.id}:capture`,
+        }),
+      )
+      const updated = await applyAndAnnounce(row, {
+        ...outcome,
+        capturedAmount: outcome.capturedAmount ?? captureAmount,
+      })
+      return updated.status === 'captured' ? succeed(toPayment(updated)) : fail('not-capturable')
+    },
+
+    async refundPayment(paymentId, input) {
+      const row = await findPaymentById(db, paymentId)
+      if (row === undefined) return fail('not-found')
+      const idempotencyKey = `${row.id}:refund:${input.refundReference}`
+      const existing = await db
+        .selectFrom('payment_refunds')
+        .selectAll()
+        .where('idempotency_key', '=', idempotencyKey)
+        .executeTakeFirst()
+      if (existing !== undefined && existing.status === 'refunded') return succeed(toPayment(row))
+      if (
+        !settledStatuses.includes(row.status as PaymentStatus) ||
+        row.provider_reference === null
+      ) {
+        return fail('not-refundable')
+      }
+      const refundable = Number(row.captured_amount) - Number(row.refunded_amount)
+      const refundAmount = input.amount?.amount ?? refundable
+      if (input.amount !== undefined && input.amount.currency !== row.currency)
+        return fail('amount-exceeds-captured')
+      if (refundAmount <= 0 || refundAmount > refundable) return fail('amount-exceeds-captured')
+      const refundId = existing?.id ?? createId('rfd')
+      if (existing === undefined) {
+        await db
+          .insertInto('payment_refunds')
+          .values({
+            id: refundId,
+            payment_id: row.id,
+            amount: refundAmount,
+            currency: row.currency,
+            reason: input.reason ?? null,
+            idempotency_key: idempotencyKey,
+            provider_reference: null,
+            status: 'pending',
+            created_at: clock.now().toISOString(),
+          })
+          .execute()
+      }
+      const provider = providerOf(row.provider)
+      const reference = row.provider_reference
+      const outcome = await callProvider(provider, () =>
+        provider.refundPayment({
+          providerReference: reference,
+          providerCaptureReference: row.provider_capture_reference ?? undefined,
+          amount: money(refundAmount, row.currency),
+          reason: input.reason,
+          idempotencyKey,
+        }),
+      )
+      await db
+        .updateTable('payment_refunds')
+        .set({ status: outcome.status, provider_reference: outcome.providerReference ?? null })
+        .where('id', '=', refundId)
+        .execute()
+      if (outcome.status === 'failed') return fail('refund-failed')
+      const refundedTotal = Number(row.refunded_amount) + refundAmount
+      const status: PaymentStatus =
+        refundedTotal >= Number(row.captured_amount) ? 'refunded' : 'partially-refunded'
+      const { row: updated, change } = await applyOutcome(
+        db,
+        row,
+        { status, refundedAmount: refundedTotal },
+        { kind: 'call' },
+      )
+      // A second partial refund keeps the status but is still news.
+      const announced =
+        change ??
+        ({
+          type: 'payment.refunded',
+          paymentId: row.id,
+          checkoutReference: row.checkout_reference,
+          orderId: row.order_id,
+          previousStatus: row.status as PaymentStatus,
+          status: updated.status as PaymentStatus,
+          amount: money(Number(row.amount), row.currency),
+          failureReason: null,
+          source: { kind: 'call' },
+        } satisfies PaymentStatusChange)
+      await announce([announced])
+      return succeed(toPayment(updated))
+    },
+
+    async cancelPayment(paymentId) {
+      const row = await findPaymentById(db, paymentId)
+      if (row === undefined) return fail('not-found')
+      if (row.status === 'canceled') return succeed(toPayment(row))
+      if (!canMoveTo(row.status as PaymentStatus, 'canceled')) return fail('not-cancelable')
+      if (row.provider_reference !== null) {
+        const provider = providerOf(row.provider)
+        const reference = row.provider_reference
+        const outcome = await callProvider(provider, () =>
+          provider.cancelPayment({
+            providerReference: reference,
+            idempotencyKey: `${row.id}:cancel`,
+          }),
+        )
+        if (outcome.status !== 'canceled') return fail('not-cancelable')
+      }
+      const updated = await applyAndAnnounce(row, { status: 'canceled' })
+      return succeed(toPayment(updated))
+    },
+
+    async linkOrder(paymentId, orderId) {
+      await updatePayment(db, paymentId, {
+        order_id: orderId,
+        updated_at: clock.now().toISOString(),
+      })
+    },
+
+    async handleWebhook(providerName, webhook) {
+      const provider = providers.get(providerName)
+      if (provider === undefined) return fail('unknown-provider')
+      const parsed = await provider.parseWebhook(webhook)
+      if (!parsed.ok) return fail(parsed.reason)
+      const event = parsed.event
+      const outcome = await db.transaction().execute(async (transaction) => {
+        let row =
+          event.paymentId === undefined
+            ? undefined
+            : await findPaymentById(transaction, event.paymentId)
+        if (row !== undefined && row.provider !== providerName) row = undefined
+        if (row === undefined && event.providerReference !== undefined) {
+          row = await findPaymentByProviderReference(
+            transaction,
+            providerName,
+            event.providerReference,
+          )
+        }
+        if (row === undefined && event.providerCaptureReference !== undefined) {
+          row = await findPaymentByProviderReference(
+            transaction,
+            providerName,
+            event.providerCaptureReference,
+          )
+        }
+        const inserted = await recordWebhookEvent(transaction, {
+          provider: providerName,
+          event_id: event.eventId,
+          type: event.providerType,
+          payment_id: row?.id ?? null,
+          received_at: clock.now().toISOString(),
+        })
+        if (!inserted) return { duplicate: true, row, change: undefined }
+        if (row === undefined || event.kind === undefined)
+          return { duplicate: false, row, change: undefined }
+        const status: PaymentStatus | undefined = {
+          'payment-authorized': 'authorized' as const,
+          'payment-captured': 'captured' as const,
+          'payment-failed': 'declined' as const,
+          'payment-refunded': undefined,
+          'payment-canceled': 'canceled' as const,
+          'payment-requires-action': 'requires-action' as const,
+        }[event.kind]
+        let refundedAmount: number | undefined
+        let refundStatus: PaymentStatus | undefined
+        if (event.kind === 'payment-refunded' && event.amount !== undefined) {
+          refundedAmount = event.amount
+          refundStatus =
+            event.amount >= Number(row.captured_amount) ? 'refunded' : 'partially-refunded'
+        }
+        const applied = await applyOutcome(
+          transaction,
+          row,
+          {
+            status: status ?? refundStatus ?? (row.status as PaymentStatus),
+            providerReference: event.providerReference,
+            providerCaptureReference: event.providerCaptureReference,
+            capturedAmount: event.kind === 'payment-captured' ? event.amount : undefined,
+            declineReason: event.declineReason,
+            card: event.card,
+            refundedAmount,
+          },
+          { kind: 'webhook', eventId: event.eventId },
+        )
+        return { duplicate: false, row: applied.row, change: applied.change }
+      })
+      if (outcome.change !== undefined) await announce([outcome.change])
+      const row = outcome.row
+      if (
+        outcome.change !== undefined &&
+        row !== undefined &&
+        row.status === 'authorized' &&
+        row.capture_mode === 'automatic'
+      ) {
+        await service.capturePayment(row.id)
+      }
+      return succeed({
+        applied: outcome.change !== undefined,
+        duplicate: outcome.duplicate,
+        paymentId: row?.id ?? null,
+      })
+    },
+
+    async getPayment(paymentId) {
+      const row = await findPaymentById(db, paymentId)
+      return row === undefined ? undefined : toPayment(row)
+    },
+
+    async listPayments(checkoutReference) {
+      return (await listPaymentsByCheckoutReference(db, checkoutReference)).map(toPayment)
+    },
+
+    onPaymentStatusChanged(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+  }
+  return service
+}
