@@ -50,6 +50,7 @@ const variables = {
     .default(10_000),
   ALLOWED_ORIGINS: z.string().default(''),
   KEDAI_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  KEDAI_DEMO_STAFF_PASSWORD: z.string().min(8, 'expected at least 8 characters').default('kedai-demo'),
 } as const
 
 const environmentSchema = z.object(variables)
@@ -73,6 +74,8 @@ export interface Configuration {
   readonly allowedOrigins: readonly string[]
   /** Signs shopper tokens and sessions; a development default is used outside production. */
   readonly secret: string
+  /** Password of the demo store's console users (agents and admin). */
+  readonly demoStaffPassword: string
 }
 
 /** One invalid or missing variable and what it expects. */
@@ -150,6 +153,7 @@ export function loadConfiguration(
       .map((origin) => origin.trim())
       .filter((origin) => origin.length > 0),
     secret: values.KEDAI_SECRET ?? developmentSecret,
+    demoStaffPassword: values.KEDAI_DEMO_STAFF_PASSWORD,
   }
 }
 

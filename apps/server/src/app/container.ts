@@ -12,6 +12,8 @@ import type { ServerContext } from '../http/server-context.ts'
 import { systemClock, type Clock } from '../shared/clock.ts'
 import { createEventBus, type EventBus } from '../shared/event-bus.ts'
 import { createId } from '../shared/ids.ts'
+import { createStaffService } from '../domains/staff/index.ts'
+import { seedDemoStaff } from './seed-demo-staff.ts'
 import type { Configuration } from './config.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
@@ -67,6 +69,8 @@ export async function createContainer(
       onSubscriberError: (error, event) =>
         logger.error({ err: error, eventType: event.type, eventId: event.id }, 'event subscriber failed'),
     })
+    const staff = createStaffService({ db: database.db, clock, createId })
+    if (seed?.seeded === true) await seedDemoStaff(staff, configuration.demoStaffPassword)
     return {
       configuration,
       logger,
@@ -75,6 +79,7 @@ export async function createContainer(
       clock,
       migrations,
       seed,
+      staff,
       close: () => database.close(),
     }
   } catch (error) {

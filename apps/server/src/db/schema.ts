@@ -1,5 +1,6 @@
 import type { CommerceATables } from './tables/commerce-a.ts'
 import type { CommerceBTables } from './tables/commerce-b.ts'
+import type { ConversationTables } from './tables/conversations.ts'
 import type { CoreTables } from './tables/core.ts'
 import type { OrdersTables } from './tables/orders.ts'
 import type { StaffTables } from './tables/staff.ts'
@@ -8,4 +9,4 @@ import type { StaffTables } from './tables/staff.ts'
  * Every table Kedai stores, by name: the union of each area's table interfaces in `tables/`.
  * Add an area by writing `tables/<area>.ts` and extending it here.
  */
-export interface Database extends CoreTables, StaffTables, CommerceATables, CommerceBTables, OrdersTables {}
+export interface Database extends ConversationTables, CoreTables, StaffTables, CommerceATables, CommerceBTables, OrdersTables {}

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { createLogger } from '../app/container.ts'
 import { AppError } from '../shared/app-error.ts'
 import { systemClock } from '../shared/clock.ts'
+import { createId } from '../shared/ids.ts'
+import { createStaffService } from '../domains/staff/index.ts'
 import { createEventBus } from '../shared/event-bus.ts'
 import { createTestDatabase } from '../testing/test-database.ts'
 import type { DatabaseHandle } from '../db/database.ts'
@@ -24,10 +26,12 @@ describe('buildServer', () => {
         environment: 'test',
         logLevel: 'info',
         store: { currency: 'MYR', locale: 'en' },
+        secret: 'test-secret-test-secret-test-secret-1234',
       },
       database: database.handle,
       eventBus: createEventBus({ store: { append: async () => undefined }, now: () => new Date(), createId: () => 'evt_1' }),
       clock: systemClock,
+      staff: createStaffService({ db: database.handle.db, clock: systemClock, createId }),
       logger: createLogger({ logLevel: 'info' }, { write: (line: string) => void logLines.push(line) }),
     }
     app = await buildServer(context)

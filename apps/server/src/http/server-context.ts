@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { DatabaseHandle } from '../db/database.ts'
+import type { StaffService } from '../domains/staff/index.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 
@@ -14,9 +15,12 @@ export interface ServerContext {
     readonly environment: 'development' | 'production' | 'test'
     readonly logLevel: string
     readonly store: { readonly currency: string; readonly locale: string }
+    /** Signs shopper tokens and short-lived links. */
+    readonly secret: string
   }
   readonly database: DatabaseHandle
   readonly eventBus: EventBus
   readonly clock: Clock
   readonly logger: FastifyBaseLogger
+  readonly staff: StaffService
 }

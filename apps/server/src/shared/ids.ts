@@ -27,6 +27,8 @@ export const idPrefixes = [
   'tkt',
   'ntf',
   'wbh',
+  'ptc',
+  'shp',
   'vfy',
   'ses',
   'frd',

@@ -4,6 +4,7 @@ import * as staff from './0002-staff.ts'
 import * as commerceA from './0100-commerce-a.ts'
 import * as commercePaymentsPromotions from './0150-commerce-payments-promotions.ts'
 import * as orders from './0200-orders.ts'
+import * as conversations from './0400-conversations.ts'
 
 /**
  * Every migration in the order it runs, keyed by its file name (`NNNN-<name>`). Static rather than
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0100-commerce-a': commerceA,
   '0150-commerce-payments-promotions': commercePaymentsPromotions,
   '0200-orders': orders,
+  '0400-conversations': conversations,
 }
