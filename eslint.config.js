@@ -8,12 +8,18 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Named exports only (conventions.md).' },
-        { selector: 'TSEnumDeclaration', message: 'Use `as const` arrays of kebab-case literals, not enums.' },
+        {
+          selector: 'TSEnumDeclaration',
+          message: 'Use `as const` arrays of kebab-case literals, not enums.',
+        },
       ],
     },
   },

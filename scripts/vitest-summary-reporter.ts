@@ -16,7 +16,8 @@ export class SummaryLineReporter implements Reporter {
         else if (state === 'failed') failed += 1
         else skipped += 1
       }
-      if (testModule.state() === 'failed' && [...testModule.children.allTests()].length === 0) failed += 1
+      if (testModule.state() === 'failed' && [...testModule.children.allTests()].length === 0)
+        failed += 1
     }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`)
   }

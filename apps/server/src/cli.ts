@@ -10,6 +10,8 @@ runCli(process.argv.slice(2), cliCommands, {
     process.exitCode = code
   })
   .catch((error: unknown) => {
-    process.stderr.write(`kedai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.stderr.write(
+      `kedai: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
     process.exitCode = 1
   })

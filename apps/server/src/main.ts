@@ -14,11 +14,15 @@ async function main(): Promise<void> {
     throw error
   }
   const server = await startServer(configuration)
-  process.stdout.write(`\nKedai is running at ${server.url}\n  API documentation: ${server.url}/docs\n\n`)
+  process.stdout.write(
+    `\nKedai is running at ${server.url}\n  API documentation: ${server.url}/docs\n\n`,
+  )
   stopOnSignals(server, configuration.shutdownTimeoutMs, (code) => process.exit(code))
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`Kedai failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.stderr.write(
+    `Kedai failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  )
   process.exit(1)
 })

@@ -6,14 +6,19 @@ describe('loadConfiguration', () => {
     const configuration = loadConfiguration({})
     expect(configuration.port).toBe(3000)
     expect(configuration.database.engine).toBe('sqlite')
-    expect(configuration.database.engine === 'sqlite' && configuration.database.file).toMatch(/data\/kedai\.db$/)
+    expect(configuration.database.engine === 'sqlite' && configuration.database.file).toMatch(
+      /data\/kedai\.db$/,
+    )
     expect(configuration.store).toEqual({ currency: 'MYR', locale: 'en' })
     expect(configuration.publicUrl).toBe('http://localhost:3000')
   })
 
   it('selects PostgreSQL when DATABASE_URL is a postgres URL', () => {
     const configuration = loadConfiguration({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' })
-    expect(configuration.database).toEqual({ engine: 'postgres', url: 'postgres://root@127.0.0.1:5432/test' })
+    expect(configuration.database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://root@127.0.0.1:5432/test',
+    })
   })
 
   it('names every invalid variable when several are wrong', () => {
@@ -35,7 +40,9 @@ describe('loadConfiguration', () => {
   })
 
   it('parses the allowed origins list', () => {
-    const configuration = loadConfiguration({ ALLOWED_ORIGINS: 'https://a.example, https://b.example' })
+    const configuration = loadConfiguration({
+      ALLOWED_ORIGINS: 'https://a.example, https://b.example',
+    })
     expect(configuration.allowedOrigins).toEqual(['https://a.example', 'https://b.example'])
   })
 })

@@ -25,10 +25,15 @@ const variables = {
     .max(65535, 'expected a port number from 1 to 65535')
     .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as https://shop.example' }).optional(),
+  PUBLIC_URL: z
+    .url({ message: 'expected an absolute URL such as https://shop.example' })
+    .optional(),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/.+/, 'expected postgres://user@host:port/database (unset for SQLite)')
+    .regex(
+      /^postgres(ql)?:\/\/.+/,
+      'expected postgres://user@host:port/database (unset for SQLite)',
+    )
     .optional(),
   KEDAI_DATA_DIR: z.string().min(1).default('data'),
   KEDAI_SEED_DEMO: booleanText.default(true),
@@ -50,7 +55,10 @@ const variables = {
     .default(10_000),
   ALLOWED_ORIGINS: z.string().default(''),
   KEDAI_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
-  KEDAI_DEMO_STAFF_PASSWORD: z.string().min(8, 'expected at least 8 characters').default('kedai-demo'),
+  KEDAI_DEMO_STAFF_PASSWORD: z
+    .string()
+    .min(8, 'expected at least 8 characters')
+    .default('kedai-demo'),
 } as const
 
 const environmentSchema = z.object(variables)
@@ -128,7 +136,10 @@ export function loadConfiguration(
   const values = parsed.data
   if (values.NODE_ENV === 'production' && values.KEDAI_SECRET === undefined) {
     throw new ConfigurationError([
-      { variable: 'KEDAI_SECRET', expected: 'required in production: a random string of 32+ characters' },
+      {
+        variable: 'KEDAI_SECRET',
+        expected: 'required in production: a random string of 32+ characters',
+      },
     ])
   }
   const dataDirectory = isAbsolute(values.KEDAI_DATA_DIR)

@@ -33,7 +33,10 @@ export function createLogger(
   configuration: Pick<Configuration, 'logLevel'>,
   destination?: DestinationStream,
 ): Logger {
-  const options = { level: configuration.logLevel, redact: { paths: redactedLogPaths, censor: '[redacted]' } }
+  const options = {
+    level: configuration.logLevel,
+    redact: { paths: redactedLogPaths, censor: '[redacted]' },
+  }
   return destination === undefined ? pino(options) : pino(options, destination)
 }
 
@@ -67,7 +70,10 @@ export async function createContainer(
       now: () => clock.now(),
       createId: () => createId('evt'),
       onSubscriberError: (error, event) =>
-        logger.error({ err: error, eventType: event.type, eventId: event.id }, 'event subscriber failed'),
+        logger.error(
+          { err: error, eventType: event.type, eventId: event.id },
+          'event subscriber failed',
+        ),
     })
     const staff = createStaffService({ db: database.db, clock, createId })
     if (seed?.seeded === true) await seedDemoStaff(staff, configuration.demoStaffPassword)

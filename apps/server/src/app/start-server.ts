@@ -61,7 +61,11 @@ export async function startServer(configuration: Configuration): Promise<Running
  * Stops the server on SIGTERM or SIGINT: stop accepting, drain, close the database; exits non-zero if
  * that takes longer than the configured bound.
  */
-export function stopOnSignals(server: RunningServer, timeoutMs: number, exit: (code: number) => void): void {
+export function stopOnSignals(
+  server: RunningServer,
+  timeoutMs: number,
+  exit: (code: number) => void,
+): void {
   const onSignal = (signal: NodeJS.Signals) => {
     server.container.logger.info({ signal }, 'shutting down')
     const timer = setTimeout(() => {

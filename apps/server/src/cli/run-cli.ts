@@ -25,7 +25,12 @@ export async function runCli(
   commands: readonly CliCommand[],
   io: CliIo,
 ): Promise<number> {
-  if (argumentList.length === 0 || argumentList[0] === '--help' || argumentList[0] === '-h' || argumentList[0] === 'help') {
+  if (
+    argumentList.length === 0 ||
+    argumentList[0] === '--help' ||
+    argumentList[0] === '-h' ||
+    argumentList[0] === 'help'
+  ) {
     io.out(describeCommands(commands))
     return argumentList.length === 0 ? 2 : 0
   }

@@ -11,7 +11,9 @@ export const seedCommand: CliCommand = {
   usage: 'kedai seed --demo',
   async run(argumentList, io) {
     if (argumentList.length !== 1 || argumentList[0] !== '--demo') {
-      io.error(`usage: ${this.usage} (the demo store is the only seed; got: ${argumentList.join(' ') || 'nothing'})`)
+      io.error(
+        `usage: ${this.usage} (the demo store is the only seed; got: ${argumentList.join(' ') || 'nothing'})`,
+      )
       return 2
     }
     const configuration = loadConfiguration()

@@ -51,22 +51,60 @@ describeEachEngine('database', (getDatabase) => {
         updated_at: now,
       })
       .execute()
-    const row = await db.selectFrom('product_variants').select('price_amount').where('id', '=', variantId).executeTakeFirstOrThrow()
+    const row = await db
+      .selectFrom('product_variants')
+      .select('price_amount')
+      .where('id', '=', variantId)
+      .executeTakeFirstOrThrow()
     expect(row.price_amount).toBe(9_007_199_254)
     await db
       .insertInto('locations')
-      .values({ id: locationId, code: `l-${locationId}`, kind: 'warehouse', name: '{}', address: '{}', phone: null, timezone: 'UTC', opening_hours: null, holidays_closed: '[]', aisles: '{}', created_at: now })
+      .values({
+        id: locationId,
+        code: `l-${locationId}`,
+        kind: 'warehouse',
+        name: '{}',
+        address: '{}',
+        phone: null,
+        timezone: 'UTC',
+        opening_hours: null,
+        holidays_closed: '[]',
+        aisles: '{}',
+        created_at: now,
+      })
       .execute()
     await expect(
-      db.insertInto('stock_levels').values({ variant_id: variantId, location_id: locationId, on_hand: -1, reserved: 0, aisle: null, updated_at: now }).execute(),
+      db
+        .insertInto('stock_levels')
+        .values({
+          variant_id: variantId,
+          location_id: locationId,
+          on_hand: -1,
+          reserved: 0,
+          aisle: null,
+          updated_at: now,
+        })
+        .execute(),
     ).rejects.toThrow()
   })
 
   it('stores domain events with their payload', async () => {
     const { db } = getDatabase()
     const id = createId('evt')
-    await createSqlEventStore(db).append([{ id, type: 'cart.updated', aggregateId: 'crt_1', payload: { lines: 2 }, occurredAt: '2026-11-24T00:00:00.000Z' }])
-    const row = await db.selectFrom('domain_events').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+    await createSqlEventStore(db).append([
+      {
+        id,
+        type: 'cart.updated',
+        aggregateId: 'crt_1',
+        payload: { lines: 2 },
+        occurredAt: '2026-11-24T00:00:00.000Z',
+      },
+    ])
+    const row = await db
+      .selectFrom('domain_events')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
     expect(JSON.parse(row.payload)).toEqual({ lines: 2 })
     expect(row.type).toBe('cart.updated')
   })

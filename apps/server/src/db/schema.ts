@@ -9,4 +9,11 @@ import type { StaffTables } from './tables/staff.ts'
  * Every table Kedai stores, by name: the union of each area's table interfaces in `tables/`.
  * Add an area by writing `tables/<area>.ts` and extending it here.
  */
-export interface Database extends ConversationTables, CoreTables, StaffTables, CommerceATables, CommerceBTables, OrdersTables {}
+export interface Database
+  extends
+    ConversationTables,
+    CoreTables,
+    StaffTables,
+    CommerceATables,
+    CommerceBTables,
+    OrdersTables {}

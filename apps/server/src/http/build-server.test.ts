@@ -1,3 +1,4 @@
+import { resolve } from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
@@ -27,12 +28,20 @@ describe('buildServer', () => {
         logLevel: 'info',
         store: { currency: 'MYR', locale: 'en' },
         secret: 'test-secret-test-secret-test-secret-1234',
+        demoDirectory: resolve('data/demo'),
       },
       database: database.handle,
-      eventBus: createEventBus({ store: { append: async () => undefined }, now: () => new Date(), createId: () => 'evt_1' }),
+      eventBus: createEventBus({
+        store: { append: async () => undefined },
+        now: () => new Date(),
+        createId: () => 'evt_1',
+      }),
       clock: systemClock,
       staff: createStaffService({ db: database.handle.db, clock: systemClock, createId }),
-      logger: createLogger({ logLevel: 'info' }, { write: (line: string) => void logLines.push(line) }),
+      logger: createLogger(
+        { logLevel: 'info' },
+        { write: (line: string) => void logLines.push(line) },
+      ),
     }
     app = await buildServer(context)
     // A probe route exercising validation and the error mapping of the real handler.
@@ -81,14 +90,22 @@ describe('buildServer', () => {
   })
 
   it('rejects a wrong type with 400 naming the field', async () => {
-    const response = await app.inject({ method: 'POST', url: '/probe/prd_1', payload: { quantity: 'two' } })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe/prd_1',
+      payload: { quantity: 'two' },
+    })
     expect(response.statusCode).toBe(400)
     expect(response.json().error.code).toBe('validation')
     expect(response.json().error.issues[0].path).toBe('body.quantity')
   })
 
   it('rejects an invalid path parameter with 400', async () => {
-    const response = await app.inject({ method: 'POST', url: '/probe/xyz', payload: { quantity: 1 } })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe/xyz',
+      payload: { quantity: 1 },
+    })
     expect(response.statusCode).toBe(400)
     expect(response.json().error.issues[0].path).toBe('params.id')
   })
@@ -104,7 +121,11 @@ describe('buildServer', () => {
   })
 
   it('maps AppError codes to HTTP statuses', async () => {
-    const response = await app.inject({ method: 'POST', url: '/probe/prd_1', payload: { quantity: 13 } })
+    const response = await app.inject({
+      method: 'POST',
+      url: '/probe/prd_1',
+      payload: { quantity: 13 },
+    })
     expect(response.statusCode).toBe(409)
     expect(response.json()).toEqual({ error: { code: 'conflict', message: 'unlucky quantity' } })
   })
@@ -126,6 +147,13 @@ describe('buildServer', () => {
     expect(logLines.join('\n')).not.toContain('hunter2')
   })
 
+  it('serves demo product images and 404s unknown ones', async () => {
+    const image = await app.inject({ url: '/demo-images/category-shoes.svg' })
+    expect(image.statusCode).toBe(200)
+    expect(image.headers['content-type']).toMatch(/image\/svg\+xml/)
+    expect((await app.inject({ url: '/demo-images/../catalog.json' })).statusCode).toBe(404)
+  })
+
   it('answers unknown routes with a JSON 404', async () => {
     const response = await app.inject({ url: '/nope' })
     expect(response.statusCode).toBe(404)
@@ -133,9 +161,15 @@ describe('buildServer', () => {
   })
 
   it('allows configured origins and refuses unknown ones', async () => {
-    const allowed = await app.inject({ url: '/healthz', headers: { origin: 'https://shop.example' } })
+    const allowed = await app.inject({
+      url: '/healthz',
+      headers: { origin: 'https://shop.example' },
+    })
     expect(allowed.headers['access-control-allow-origin']).toBe('https://shop.example')
-    const refused = await app.inject({ url: '/healthz', headers: { origin: 'https://evil.example' } })
+    const refused = await app.inject({
+      url: '/healthz',
+      headers: { origin: 'https://evil.example' },
+    })
     expect(refused.headers['access-control-allow-origin']).toBeUndefined()
   })
 })

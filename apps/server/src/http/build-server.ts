@@ -3,7 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import fastifyCors from '@fastify/cors'
 import fastifySwagger from '@fastify/swagger'
 import fastifySwaggerUi from '@fastify/swagger-ui'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify'
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawServerDefault,
+} from 'fastify'
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -58,7 +62,8 @@ export async function buildServer(
   await app.register(fastifyCors, {
     origin: (origin, callback) => {
       // Same-origin requests and tools send no Origin header.
-      if (origin === undefined || origin === context.configuration.publicUrl) return callback(null, true)
+      if (origin === undefined || origin === context.configuration.publicUrl)
+        return callback(null, true)
       callback(null, allowedOrigins.has(origin))
     },
     credentials: true,

@@ -37,7 +37,10 @@ export function readSessionToken(request: FastifyRequest): string | undefined {
  * the wrong role — before the input is validated, so anonymous callers learn nothing about a route.
  * Use it as `{ onRequest: requireStaff(context) }`. The member is available as `request.staffMember`.
  */
-export function requireStaff(context: ServerContext, roles: readonly StaffRole[] = []): onRequestAsyncHookHandler {
+export function requireStaff(
+  context: ServerContext,
+  roles: readonly StaffRole[] = [],
+): onRequestAsyncHookHandler {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = readSessionToken(request)
     const member = token === undefined ? undefined : await context.staff.resolveSession(token)

@@ -16,7 +16,12 @@ export const statusOfAppErrorCode: Record<AppErrorCode, number> = {
 
 /** The body of every error response. */
 export interface ErrorBody {
-  error: { code: AppErrorCode; message: string; issues?: FieldIssue[]; details?: Record<string, unknown> }
+  error: {
+    code: AppErrorCode
+    message: string
+    issues?: FieldIssue[]
+    details?: Record<string, unknown>
+  }
 }
 
 function describeIssuePath(path: readonly PropertyKey[], prefix: string): string {
@@ -73,17 +78,25 @@ export function installErrorHandler(app: FastifyInstance): void {
                 : status === 409
                   ? 'conflict'
                   : 'validation'
-      return reply.status(status).send({ error: { code, message: error.message } } satisfies ErrorBody)
+      return reply
+        .status(status)
+        .send({ error: { code, message: error.message } } satisfies ErrorBody)
     }
     request.log.error({ err: error }, 'unexpected error')
     return reply.status(500).send({
-      error: { code: 'internal', message: `Something went wrong on our side (request ${request.id}).` },
+      error: {
+        code: 'internal',
+        message: `Something went wrong on our side (request ${request.id}).`,
+      },
     } satisfies ErrorBody)
   })
 
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({
-      error: { code: 'not-found', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
+      error: {
+        code: 'not-found',
+        message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+      },
     } satisfies ErrorBody)
   })
 }

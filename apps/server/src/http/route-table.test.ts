@@ -50,7 +50,8 @@ describe('route table', () => {
           url: fillPath(path, 'x'),
           ...(method === 'get' || method === 'delete' ? {} : { payload: {} }),
         })
-        if (response.statusCode !== 401) unguarded.push(`${method.toUpperCase()} ${path} → ${response.statusCode}`)
+        if (response.statusCode !== 401)
+          unguarded.push(`${method.toUpperCase()} ${path} → ${response.statusCode}`)
       }
     }
     expect(unguarded).toEqual([])
@@ -63,16 +64,28 @@ describe('route table', () => {
       for (const method of methods) {
         const operation = operations[method]
         if (operation === undefined) continue
-        const urls = [fillPath(path, 'x'), fillPath(path, '%00%ff'), `${fillPath(path, '0')}?limit=abc&cursor=%%`]
+        const urls = [
+          fillPath(path, 'x'),
+          fillPath(path, '%00%ff'),
+          `${fillPath(path, '0')}?limit=abc&cursor=%%`,
+        ]
         for (const url of urls) {
           const bodies = method === 'get' || method === 'delete' ? [undefined] : junkBodies
           for (const body of bodies) {
             const response = await server.app.inject({
               method: method.toUpperCase() as 'GET',
               url,
-              ...(body === undefined ? {} : { payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+              ...(body === undefined
+                ? {}
+                : {
+                    payload: JSON.stringify(body),
+                    headers: { 'content-type': 'application/json' },
+                  }),
             })
-            if (response.statusCode >= 500) failures.push(`${method.toUpperCase()} ${url} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`)
+            if (response.statusCode >= 500)
+              failures.push(
+                `${method.toUpperCase()} ${url} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
+              )
           }
         }
       }
@@ -84,22 +97,44 @@ describe('route table', () => {
     const signIn = await server.app.inject({
       method: 'POST',
       url: '/api/console/session',
-      payload: { email: 'aisha@kedai.example', password: server.container.configuration.demoStaffPassword },
+      payload: {
+        email: 'aisha@kedai.example',
+        password: server.container.configuration.demoStaffPassword,
+      },
     })
     expect(signIn.statusCode).toBe(200)
-    expect(signIn.headers['set-cookie']).toMatch(/kedai_session=.+; Path=\/; HttpOnly; SameSite=Lax/)
+    expect(signIn.headers['set-cookie']).toMatch(
+      /kedai_session=.+; Path=\/; HttpOnly; SameSite=Lax/,
+    )
     const token = signIn.json().token as string
-    const me = await server.app.inject({ url: '/api/console/session', headers: { authorization: `Bearer ${token}` } })
+    const me = await server.app.inject({
+      url: '/api/console/session',
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(me.json().member).toMatchObject({ displayName: 'Aisha', languages: ['ms', 'en'] })
-    const viaCookie = await server.app.inject({ url: '/api/console/session', headers: { cookie: `kedai_session=${encodeURIComponent(token)}` } })
+    const viaCookie = await server.app.inject({
+      url: '/api/console/session',
+      headers: { cookie: `kedai_session=${encodeURIComponent(token)}` },
+    })
     expect(viaCookie.statusCode).toBe(200)
-    await server.app.inject({ method: 'DELETE', url: '/api/console/session', headers: { authorization: `Bearer ${token}` } })
-    const after = await server.app.inject({ url: '/api/console/session', headers: { authorization: `Bearer ${token}` } })
+    await server.app.inject({
+      method: 'DELETE',
+      url: '/api/console/session',
+      headers: { authorization: `Bearer ${token}` },
+    })
+    const after = await server.app.inject({
+      url: '/api/console/session',
+      headers: { authorization: `Bearer ${token}` },
+    })
     expect(after.statusCode).toBe(401)
   })
 
   it('refuses a wrong password with 401 and a clear message', async () => {
-    const response = await server.app.inject({ method: 'POST', url: '/api/console/session', payload: { email: 'aisha@kedai.example', password: 'wrong-password' } })
+    const response = await server.app.inject({
+      method: 'POST',
+      url: '/api/console/session',
+      payload: { email: 'aisha@kedai.example', password: 'wrong-password' },
+    })
     expect(response.statusCode).toBe(401)
     expect(response.json().error.message).toBe('Wrong e-mail or password.')
   })

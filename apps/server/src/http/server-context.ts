@@ -17,6 +17,8 @@ export interface ServerContext {
     readonly store: { readonly currency: string; readonly locale: string }
     /** Signs shopper tokens and short-lived links. */
     readonly secret: string
+    /** Folder of the demo store's files (`data/demo`). */
+    readonly demoDirectory: string
   }
   readonly database: DatabaseHandle
   readonly eventBus: EventBus

@@ -24,7 +24,10 @@ export function createShopperToken(
   now: Date,
   lifetimeSeconds = 24 * 60 * 60,
 ): string {
-  return createSignedToken({ use: shopperTokenUse, exp: Math.floor(now.getTime() / 1000) + lifetimeSeconds, customerId }, secret)
+  return createSignedToken(
+    { use: shopperTokenUse, exp: Math.floor(now.getTime() / 1000) + lifetimeSeconds, customerId },
+    secret,
+  )
 }
 
 /**
@@ -32,7 +35,10 @@ export function createShopperToken(
  * with a valid token; 401 with an invalid or expired one (never silently anonymous, so a shopper
  * is not shown a stranger's view by mistake).
  */
-export function readShopperIdentity(request: FastifyRequest, context: Pick<ServerContext, 'configuration' | 'clock'>): ShopperIdentity {
+export function readShopperIdentity(
+  request: FastifyRequest,
+  context: Pick<ServerContext, 'configuration' | 'clock'>,
+): ShopperIdentity {
   const header = request.headers[shopperTokenHeader]
   const authorization = request.headers.authorization
   const token =
@@ -42,9 +48,16 @@ export function readShopperIdentity(request: FastifyRequest, context: Pick<Serve
         ? authorization.slice('Bearer '.length).trim()
         : undefined
   if (token === undefined || token.length === 0) return { customerId: undefined }
-  const verified = verifySignedToken(token, context.configuration.secret, shopperTokenUse, context.clock.now())
-  if (!verified.ok) throw new AppError('unauthorized', `The shopper token is not valid (${verified.problem}).`)
+  const verified = verifySignedToken(
+    token,
+    context.configuration.secret,
+    shopperTokenUse,
+    context.clock.now(),
+  )
+  if (!verified.ok)
+    throw new AppError('unauthorized', `The shopper token is not valid (${verified.problem}).`)
   const customerId = verified.claims.customerId
-  if (typeof customerId !== 'string') throw new AppError('unauthorized', 'The shopper token names no customer.')
+  if (typeof customerId !== 'string')
+    throw new AppError('unauthorized', 'The shopper token names no customer.')
   return { customerId }
 }

@@ -19,7 +19,11 @@ describe('createEventBus', () => {
     bus.subscribe('*', (event) => {
       delivered.push(`${event.type}:${stored.length}`)
     })
-    const recorded = await bus.publish({ type: 'order.placed', aggregateId: 'ord_1', payload: { total: 1 } })
+    const recorded = await bus.publish({
+      type: 'order.placed',
+      aggregateId: 'ord_1',
+      payload: { total: 1 },
+    })
     expect(recorded[0]).toMatchObject({ id: 'evt_1', occurredAt: '2026-11-24T00:00:00.000Z' })
     expect(stored).toHaveLength(1)
     expect(delivered).toEqual(['order.placed:1'])

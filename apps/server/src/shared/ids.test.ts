@@ -11,6 +11,10 @@ describe('createId', () => {
 
   it('makes deterministic ids for tests', () => {
     const next = createSequentialIdGenerator()
-    expect([next('cus'), next('cus'), next('ord')]).toEqual(['cus_000001', 'cus_000002', 'ord_000001'])
+    expect([next('cus'), next('cus'), next('ord')]).toEqual([
+      'cus_000001',
+      'cus_000002',
+      'ord_000001',
+    ])
   })
 })

@@ -19,8 +19,12 @@ describe('money', () => {
   })
 
   it('adds amounts of one currency and refuses to mix currencies', () => {
-    expect(addMoney({ amount: 100, currency: 'MYR' }, { amount: 250, currency: 'MYR' }).amount).toBe(350)
-    expect(() => addMoney({ amount: 1, currency: 'MYR' }, { amount: 1, currency: 'TWD' })).toThrow(/mismatch/)
+    expect(
+      addMoney({ amount: 100, currency: 'MYR' }, { amount: 250, currency: 'MYR' }).amount,
+    ).toBe(350)
+    expect(() => addMoney({ amount: 1, currency: 'MYR' }, { amount: 1, currency: 'TWD' })).toThrow(
+      /mismatch/,
+    )
   })
 
   it('formats for the shopper with the currency symbol', () => {

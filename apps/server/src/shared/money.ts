@@ -22,7 +22,8 @@ export function minorUnitDigits(currency: string): number {
 
 /** Makes a {@link Money}; throws on a non-integer amount, which is always a programming error. */
 export function money(amount: number, currency: string): Money {
-  if (!Number.isSafeInteger(amount)) throw new RangeError(`money amount must be an integer, got ${amount}`)
+  if (!Number.isSafeInteger(amount))
+    throw new RangeError(`money amount must be an integer, got ${amount}`)
   return { amount, currency }
 }
 

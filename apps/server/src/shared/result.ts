@@ -3,8 +3,7 @@
  * bot) explains: `{ ok: false, reason: 'out-of-stock', available: 1 }`.
  */
 export type Result<T, R extends string = string, Extra extends object = object> =
-  | { readonly ok: true; readonly value: T }
-  | ({ readonly ok: false; readonly reason: R } & Extra)
+  { readonly ok: true; readonly value: T } | ({ readonly ok: false; readonly reason: R } & Extra)
 
 /** A successful {@link Result}. */
 export function succeed<T>(value: T): { readonly ok: true; readonly value: T } {

@@ -16,20 +16,38 @@ describe('signed tokens', () => {
     const token = createSignedToken({ use: 'shopper', exp: inOneHour, customerId: 'cus_1' }, secret)
     const [, signature] = token.split('.')
     const forged = `${Buffer.from(JSON.stringify({ use: 'shopper', exp: inOneHour, customerId: 'cus_2' })).toString('base64url')}.${signature}`
-    expect(verifySignedToken(forged, secret, 'shopper', now)).toEqual({ ok: false, problem: 'bad-signature' })
+    expect(verifySignedToken(forged, secret, 'shopper', now)).toEqual({
+      ok: false,
+      problem: 'bad-signature',
+    })
   })
 
   it('rejects expired tokens, tokens for another purpose and garbage', () => {
     const expired = createSignedToken({ use: 'shopper', exp: inOneHour - 7200 }, secret)
-    expect(verifySignedToken(expired, secret, 'shopper', now)).toEqual({ ok: false, problem: 'expired' })
+    expect(verifySignedToken(expired, secret, 'shopper', now)).toEqual({
+      ok: false,
+      problem: 'expired',
+    })
     const label = createSignedToken({ use: 'return-label', exp: inOneHour }, secret)
-    expect(verifySignedToken(label, secret, 'shopper', now)).toEqual({ ok: false, problem: 'wrong-use' })
-    expect(verifySignedToken('not-a-token', secret, 'shopper', now)).toEqual({ ok: false, problem: 'malformed' })
+    expect(verifySignedToken(label, secret, 'shopper', now)).toEqual({
+      ok: false,
+      problem: 'wrong-use',
+    })
+    expect(verifySignedToken('not-a-token', secret, 'shopper', now)).toEqual({
+      ok: false,
+      problem: 'malformed',
+    })
     expect(verifySignedToken(`${'x'.repeat(5000)}.y`, secret, 'shopper', now).ok).toBe(false)
   })
 
   it('rejects a token signed with another secret', () => {
-    const token = createSignedToken({ use: 'shopper', exp: inOneHour }, 'another-secret-that-is-long-enough-99')
-    expect(verifySignedToken(token, secret, 'shopper', now)).toEqual({ ok: false, problem: 'bad-signature' })
+    const token = createSignedToken(
+      { use: 'shopper', exp: inOneHour },
+      'another-secret-that-is-long-enough-99',
+    )
+    expect(verifySignedToken(token, secret, 'shopper', now)).toEqual({
+      ok: false,
+      problem: 'bad-signature',
+    })
   })
 })

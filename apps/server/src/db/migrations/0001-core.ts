@@ -79,7 +79,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('aisle', 'text')
     .addColumn('updated_at', 'text', (column) => column.notNull())
     .addPrimaryKeyConstraint('stock_levels_pk', ['variant_id', 'location_id'])
-    .addCheckConstraint('stock_levels_not_negative', sql`on_hand >= 0 and reserved >= 0 and reserved <= on_hand`)
+    .addCheckConstraint(
+      'stock_levels_not_negative',
+      sql`on_hand >= 0 and reserved >= 0 and reserved <= on_hand`,
+    )
     .execute()
 
   await db.schema

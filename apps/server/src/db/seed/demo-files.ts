@@ -161,9 +161,15 @@ export const tau2DatabaseSchema = z.object({
         }),
       ),
       status: z.string(),
-      fulfillments: z.array(z.object({ tracking_id: z.array(z.string()), item_ids: z.array(z.string()) })),
+      fulfillments: z.array(
+        z.object({ tracking_id: z.array(z.string()), item_ids: z.array(z.string()) }),
+      ),
       payment_history: z.array(
-        z.object({ transaction_type: z.string(), amount: z.number(), payment_method_id: z.string() }),
+        z.object({
+          transaction_type: z.string(),
+          amount: z.number(),
+          payment_method_id: z.string(),
+        }),
       ),
       cancel_reason: z.string().optional(),
       exchange_items: z.array(z.string()).optional(),

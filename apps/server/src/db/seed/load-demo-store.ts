@@ -56,16 +56,29 @@ function readJson(file: string): unknown {
 export function readTau2Database(file: string): Tau2Database {
   const parsed = tau2DatabaseSchema.safeParse(readJson(file))
   if (!parsed.success) {
-    throw new Error(`${file} is not a τ²-bench retail database: ${parsed.error.issues[0]?.message ?? ''}`)
+    throw new Error(
+      `${file} is not a τ²-bench retail database: ${parsed.error.issues[0]?.message ?? ''}`,
+    )
   }
   return parsed.data
 }
 
-function parseDemoFile<T>(file: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T {
+function parseDemoFile<T>(
+  file: string,
+  schema: {
+    safeParse(
+      value: unknown,
+    ):
+      | { success: true; data: T }
+      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }
+  },
+): T {
   const parsed = schema.safeParse(readJson(file))
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new Error(`${file}: ${issue?.path.map(String).join('.') ?? ''} ${issue?.message ?? 'invalid'}`)
+    throw new Error(
+      `${file}: ${issue?.path.map(String).join('.') ?? ''} ${issue?.message ?? 'invalid'}`,
+    )
   }
   return parsed.data
 }
@@ -91,7 +104,10 @@ async function insertInChunks<T extends keyof Database & string>(
   for (let start = 0; start < rows.length; start += insertChunkSize) {
     // Kysely cannot relate a generic table name to its row type; the rows are typed by the caller.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await transaction.insertInto(table).values(rows.slice(start, start + insertChunkSize) as any).execute()
+    await transaction
+      .insertInto(table)
+      .values(rows.slice(start, start + insertChunkSize) as any)
+      .execute()
   }
 }
 
@@ -101,13 +117,27 @@ async function insertInChunks<T extends keyof Database & string>(
  * Runs in one transaction that first claims the seed marker, so two instances starting together on
  * PostgreSQL seed once.
  */
-export async function seedDemoStore(handle: DatabaseHandle, options: SeedOptions): Promise<SeedReport> {
-  const empty: SeedReport = { seeded: false, products: 0, variants: 0, customers: 0, orders: 0, locations: 0, policies: 0 }
+export async function seedDemoStore(
+  handle: DatabaseHandle,
+  options: SeedOptions,
+): Promise<SeedReport> {
+  const empty: SeedReport = {
+    seeded: false,
+    products: 0,
+    variants: 0,
+    customers: 0,
+    orders: 0,
+    locations: 0,
+    policies: 0,
+  }
   if (await isDemoSeeded(handle)) return empty
   const directory = options.demoDirectory
   const tau2 = readTau2Database(join(directory, 'tau2', 'db.json'))
   const catalog = parseDemoFile<DemoCatalog>(join(directory, 'catalog.json'), demoCatalogSchema)
-  const locations = parseDemoFile<DemoLocations>(join(directory, 'locations.json'), demoLocationsSchema)
+  const locations = parseDemoFile<DemoLocations>(
+    join(directory, 'locations.json'),
+    demoLocationsSchema,
+  )
   const now = options.now().toISOString()
 
   try {
@@ -118,7 +148,15 @@ export async function seedDemoStore(handle: DatabaseHandle, options: SeedOptions
         .execute()
       const locationIds = await loadLocations(transaction, locations, options, now)
       await loadCategories(transaction, catalog)
-      const catalogCounts = await loadCatalog(transaction, tau2, catalog, locationIds, locations, options, now)
+      const catalogCounts = await loadCatalog(
+        transaction,
+        tau2,
+        catalog,
+        locationIds,
+        locations,
+        options,
+        now,
+      )
       const customerCounts = await importTau2People(transaction, tau2, options, now)
       const policies = await loadPolicies(transaction, join(directory, 'policies'), options, now)
       return {
@@ -164,7 +202,10 @@ async function loadLocations(
   return ids
 }
 
-async function loadCategories(transaction: Transaction<Database>, catalog: DemoCatalog): Promise<void> {
+async function loadCategories(
+  transaction: Transaction<Database>,
+  catalog: DemoCatalog,
+): Promise<void> {
   await insertInChunks(
     transaction,
     'categories',
@@ -190,13 +231,19 @@ async function loadCatalog(
   const variants: Database['product_variants'][] = []
   const stock: Database['stock_levels'][] = []
   const aisleOf = (locationCode: string, category: string | null): string | null =>
-    category === null ? null : (locations.find((location) => location.code === locationCode)?.aisles[category] ?? null)
+    category === null
+      ? null
+      : (locations.find((location) => location.code === locationCode)?.aisles[category] ?? null)
 
   for (const product of Object.values(tau2.products)) {
     const id = options.createId('prd')
     const translation = catalog.tau2Products[product.name]
     const category = catalog.tau2ProductCategories[product.name] ?? null
-    const optionNames = [...new Set(Object.values(product.variants).flatMap((variant) => Object.keys(variant.options)))]
+    const optionNames = [
+      ...new Set(
+        Object.values(product.variants).flatMap((variant) => Object.keys(variant.options)),
+      ),
+    ]
     products.push({
       id,
       external_id: product.product_id,
@@ -229,8 +276,19 @@ async function loadCatalog(
       for (const [code, locationId] of locationIds) {
         // τ² says only whether a variant is available; give available ones a stable, plausible stock.
         const fraction = stableFraction(`${variant.item_id}:${code}`)
-        const onHand = !variant.available ? 0 : code === 'warehouse' ? 5 + Math.floor(fraction * 40) : Math.floor(fraction * 6)
-        stock.push({ variant_id: variantId, location_id: locationId, on_hand: onHand, reserved: 0, aisle: aisleOf(code, category), updated_at: now })
+        const onHand = !variant.available
+          ? 0
+          : code === 'warehouse'
+            ? 5 + Math.floor(fraction * 40)
+            : Math.floor(fraction * 6)
+        stock.push({
+          variant_id: variantId,
+          location_id: locationId,
+          on_hand: onHand,
+          reserved: 0,
+          aisle: aisleOf(code, category),
+          updated_at: now,
+        })
       }
     }
   }
@@ -248,9 +306,15 @@ async function loadCatalog(
       description: JSON.stringify(product.description),
       brand: product.brand ?? null,
       tags: JSON.stringify(product.tags),
-      option_names: JSON.stringify([...new Set(product.variants.flatMap((variant) => Object.keys(variant.options)))]),
+      option_names: JSON.stringify([
+        ...new Set(product.variants.flatMap((variant) => Object.keys(variant.options))),
+      ]),
       image_url: product.image ?? null,
-      complements: JSON.stringify(product.complements.map((key) => productIdByKey.get(key)).filter((value) => value !== undefined)),
+      complements: JSON.stringify(
+        product.complements
+          .map((key) => productIdByKey.get(key))
+          .filter((value) => value !== undefined),
+      ),
       status: 'active',
       created_at: now,
       updated_at: now,
@@ -269,7 +333,14 @@ async function loadCatalog(
         updated_at: now,
       })
       for (const [code, locationId] of locationIds) {
-        stock.push({ variant_id: variantId, location_id: locationId, on_hand: variant.stock[code] ?? 0, reserved: 0, aisle: aisleOf(code, product.category), updated_at: now })
+        stock.push({
+          variant_id: variantId,
+          location_id: locationId,
+          on_hand: variant.stock[code] ?? 0,
+          reserved: 0,
+          aisle: aisleOf(code, product.category),
+          updated_at: now,
+        })
       }
     }
   }
@@ -290,7 +361,10 @@ export async function importTau2People(
   options: SeedOptions,
   now: string,
 ): Promise<{ customers: number; orders: number }> {
-  const variantRows = await transaction.selectFrom('product_variants').select(['id', 'sku', 'product_id']).execute()
+  const variantRows = await transaction
+    .selectFrom('product_variants')
+    .select(['id', 'sku', 'product_id'])
+    .execute()
   const variantBySku = new Map(variantRows.map((row) => [row.sku, row]))
   const customers: Database['customers'][] = []
   const addresses: Database['customer_addresses'][] = []
@@ -316,7 +390,13 @@ export async function importTau2People(
       updated_at: now,
       erased_at: null,
     })
-    addresses.push({ id: options.createId('adr'), customer_id: id, ...mapTau2Address(user.address), is_default: 1, created_at: now })
+    addresses.push({
+      id: options.createId('adr'),
+      customer_id: id,
+      ...mapTau2Address(user.address),
+      is_default: 1,
+      created_at: now,
+    })
     for (const method of Object.values(user.payment_methods)) {
       const methodId = options.createId('pm')
       paymentMethodIdByReference.set(method.id, methodId)
@@ -327,7 +407,10 @@ export async function importTau2People(
         kind: mapTau2PaymentSource(method.source),
         brand: method.brand ?? null,
         last_four: method.last_four ?? null,
-        balance_amount: method.balance === undefined ? null : parseDecimalAmount(method.balance, options.currency).amount,
+        balance_amount:
+          method.balance === undefined
+            ? null
+            : parseDecimalAmount(method.balance, options.currency).amount,
         currency: options.currency,
         provider: 'imported',
         provider_token: null,
@@ -344,14 +427,27 @@ export async function importTau2People(
   const base = Date.parse('2026-10-31T08:00:00.000Z')
   for (const order of Object.values(tau2.orders)) {
     const customerId = customerIdByHandle.get(order.user_id)
-    if (customerId === undefined) throw new Error(`order ${order.order_id} names unknown user ${order.user_id}`)
+    if (customerId === undefined)
+      throw new Error(`order ${order.order_id} names unknown user ${order.user_id}`)
     const id = options.createId('ord')
     const { status, itemsModified } = mapTau2OrderStatus(order.status)
-    const subtotal = order.items.reduce((sum, item) => sum + parseDecimalAmount(item.price, options.currency).amount, 0)
+    const subtotal = order.items.reduce(
+      (sum, item) => sum + parseDecimalAmount(item.price, options.currency).amount,
+      0,
+    )
     // τ² has no dates; spread orders over the two months before the demo's "today", stably.
-    const placedAt = new Date(base - Math.floor(stableFraction(order.order_id) * 60 * 86_400_000)).toISOString()
+    const placedAt = new Date(
+      base - Math.floor(stableFraction(order.order_id) * 60 * 86_400_000),
+    ).toISOString()
     const details: Record<string, unknown> = {}
-    for (const key of ['exchange_items', 'exchange_new_items', 'exchange_payment_method_id', 'exchange_price_difference', 'return_items', 'return_payment_method_id'] as const) {
+    for (const key of [
+      'exchange_items',
+      'exchange_new_items',
+      'exchange_payment_method_id',
+      'exchange_price_difference',
+      'return_items',
+      'return_payment_method_id',
+    ] as const) {
       if (order[key] !== undefined) details[key] = order[key]
     }
     orders.push({
@@ -390,7 +486,8 @@ export async function importTau2People(
       })
     })
     for (const fulfillment of order.fulfillments) {
-      const delivered = status === 'delivered' || status === 'return-requested' || status === 'exchange-requested'
+      const delivered =
+        status === 'delivered' || status === 'return-requested' || status === 'exchange-requested'
       fulfillments.push({
         id: options.createId('ful'),
         order_id: id,

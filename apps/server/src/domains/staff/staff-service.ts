@@ -92,10 +92,24 @@ function toMember(row: {
   }
 }
 
-const memberColumns = ['id', 'email', 'display_name', 'role', 'languages', 'skills', 'team', 'capacity', 'presence'] as const
+const memberColumns = [
+  'id',
+  'email',
+  'display_name',
+  'role',
+  'languages',
+  'skills',
+  'team',
+  'capacity',
+  'presence',
+] as const
 
 /** Creates the {@link StaffService} over the `staff_members` and `staff_sessions` tables. */
-export function createStaffService(dependencies: { db: Db; clock: Clock; createId: IdGenerator }): StaffService {
+export function createStaffService(dependencies: {
+  db: Db
+  clock: Clock
+  createId: IdGenerator
+}): StaffService {
   const { db, clock, createId } = dependencies
   return {
     async createMember(input) {
@@ -131,7 +145,14 @@ export function createStaffService(dependencies: { db: Db; clock: Clock; createI
       const expiresAt = new Date(now.getTime() + sessionLifetimeMs).toISOString()
       await db
         .insertInto('staff_sessions')
-        .values({ id: createId('ses'), token_hash: hashToken(token), staff_id: row.id, created_at: now.toISOString(), expires_at: expiresAt, revoked_at: null })
+        .values({
+          id: createId('ses'),
+          token_hash: hashToken(token),
+          staff_id: row.id,
+          created_at: now.toISOString(),
+          expires_at: expiresAt,
+          revoked_at: null,
+        })
         .execute()
       return { token, expiresAt, member: toMember(row) }
     },
@@ -158,12 +179,20 @@ export function createStaffService(dependencies: { db: Db; clock: Clock; createI
     },
 
     async listMembers() {
-      const rows = await db.selectFrom('staff_members').select(memberColumns).orderBy('display_name').execute()
+      const rows = await db
+        .selectFrom('staff_members')
+        .select(memberColumns)
+        .orderBy('display_name')
+        .execute()
       return rows.map(toMember)
     },
 
     async findMember(id) {
-      const row = await db.selectFrom('staff_members').select(memberColumns).where('id', '=', id).executeTakeFirst()
+      const row = await db
+        .selectFrom('staff_members')
+        .select(memberColumns)
+        .where('id', '=', id)
+        .executeTakeFirst()
       return row === undefined ? undefined : toMember(row)
     },
 

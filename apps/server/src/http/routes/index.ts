@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { ServerContext } from '../server-context.ts'
 import { createSessionRoutes } from './console/session-routes.ts'
+import { createDemoAssetRoutes } from './demo-asset-routes.ts'
 import { createHealthRoutes } from './health-routes.ts'
 
 /**
  * Every route module of the server, registered in this order. Add one line per module.
  */
 export function createRouteModules(context: ServerContext): FastifyPluginAsyncZod[] {
-  return [
-    createHealthRoutes(context),
-    createSessionRoutes(context),
-  ]
+  return [createHealthRoutes(context), createDemoAssetRoutes(context), createSessionRoutes(context)]
 }
