@@ -29,7 +29,9 @@ export function createHealthRoutes(context: ServerContext): FastifyPluginAsyncZo
       },
       async (_request, reply) => {
         const reachable = await context.database.isReachable()
-        return reply.status(reachable ? 200 : 503).send({ status: reachable ? 'ok' : 'unavailable' })
+        return reply
+          .status(reachable ? 200 : 503)
+          .send({ status: reachable ? 'ok' : 'unavailable' })
       },
     )
   }

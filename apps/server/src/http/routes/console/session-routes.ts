@@ -25,9 +25,15 @@ export function createSessionRoutes(context: ServerContext): FastifyPluginAsyncZ
       {
         schema: {
           tags: ['console'],
-          summary: 'Sign in to the console (sets an HttpOnly session cookie; also returns the token)',
-          body: z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(200) }),
-          response: { 200: z.object({ token: z.string(), expiresAt: z.string(), member: memberSchema }) },
+          summary:
+            'Sign in to the console (sets an HttpOnly session cookie; also returns the token)',
+          body: z.object({
+            email: z.string().min(3).max(320),
+            password: z.string().min(1).max(200),
+          }),
+          response: {
+            200: z.object({ token: z.string(), expiresAt: z.string(), member: memberSchema }),
+          },
         },
       },
       async (request, reply) => {
@@ -45,7 +51,11 @@ export function createSessionRoutes(context: ServerContext): FastifyPluginAsyncZ
       '/api/console/session',
       {
         onRequest: requireStaff(context),
-        schema: { tags: ['console'], summary: 'The signed-in console user', response: { 200: z.object({ member: memberSchema }) } },
+        schema: {
+          tags: ['console'],
+          summary: 'The signed-in console user',
+          response: { 200: z.object({ member: memberSchema }) },
+        },
       },
       async (request) => ({ member: request.staffMember ?? failMissingMember() }),
     )
@@ -53,12 +63,19 @@ export function createSessionRoutes(context: ServerContext): FastifyPluginAsyncZ
       '/api/console/session',
       {
         onRequest: requireStaff(context),
-        schema: { tags: ['console'], summary: 'Sign out', response: { 200: z.object({ signedOut: z.literal(true) }) } },
+        schema: {
+          tags: ['console'],
+          summary: 'Sign out',
+          response: { 200: z.object({ signedOut: z.literal(true) }) },
+        },
       },
       async (request, reply) => {
         const token = readSessionToken(request)
         if (token !== undefined) await context.staff.signOut(token)
-        reply.header('set-cookie', `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`)
+        reply.header(
+          'set-cookie',
+          `${sessionCookieName}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`,
+        )
         return { signedOut: true as const }
       },
     )
