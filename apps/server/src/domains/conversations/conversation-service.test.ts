@@ -1,0 +1,237 @@
+import { beforeAll, expect, it } from 'vitest'
+import { createSqlEventStore } from '../../db/sql-event-store.ts'
+import { createManualClock } from '../../shared/clock.ts'
+import { createEventBus, type RecordedEvent } from '../../shared/event-bus.ts'
+import { createSequentialIdGenerator } from '../../shared/ids.ts'
+import { describeEachEngine } from '../../testing/test-database.ts'
+import { createConversationService, type ConversationService } from './conversation-service.ts'
+
+describeEachEngine('createConversationService', (getDatabase) => {
+  let service: ConversationService
+  const published: RecordedEvent[] = []
+  const clock = createManualClock()
+
+  beforeAll(() => {
+    const { db } = getDatabase()
+    const createId = createSequentialIdGenerator()
+    let eventCounter = 0
+    const eventBus = createEventBus({
+      store: createSqlEventStore(db),
+      now: () => clock.now(),
+      createId: () => `evt_${++eventCounter}`,
+    })
+    eventBus.subscribe('*', (event) => void published.push(event))
+    service = createConversationService({ db, clock, eventBus, createId })
+  })
+
+  async function openFor(externalId: string, customerId?: string) {
+    const identity = await service.identifyShopper({ channel: 'web', externalId, customerId })
+    const { conversation } = await service.openConversation({
+      channel: 'web',
+      shopperIdentityId: identity.id,
+      customerId: identity.customerId,
+      locale: 'en',
+    })
+    return conversation
+  }
+
+  it('opens a bot-active conversation and publishes conversation.started when a shopper arrives', async () => {
+    const conversation = await openFor('visitor-open')
+    expect(conversation).toMatchObject({
+      status: 'bot-active',
+      lastSequence: 0,
+      channel: 'web',
+      locale: 'en',
+    })
+    expect(
+      published.some(
+        (event) => event.type === 'conversation.started' && event.aggregateId === conversation.id,
+      ),
+    ).toBe(true)
+    expect(await service.getConversation(conversation.id)).toMatchObject({
+      id: conversation.id,
+      status: 'bot-active',
+    })
+  })
+
+  it('gives messages consecutive sequences when inbound and outbound messages alternate', async () => {
+    const conversation = await openFor('visitor-sequence')
+    const first = await service.receiveMessage({
+      conversationId: conversation.id,
+      channelMessageId: `${conversation.id}/a`,
+      content: { type: 'text', text: 'hi' },
+    })
+    const replies = await service.sendMessages(conversation.id, {
+      messages: [
+        { authorRole: 'bot', content: { type: 'text', text: 'Hello!' } },
+        {
+          authorRole: 'bot',
+          content: { type: 'quick-replies', text: 'What now?', choices: [{ label: 'Shop' }] },
+        },
+      ],
+      replyToMessageId: first.message.id,
+      dialogueState: { flow: 'greeting' },
+    })
+    const second = await service.receiveMessage({
+      conversationId: conversation.id,
+      channelMessageId: `${conversation.id}/b`,
+      content: { type: 'text', text: 'thanks' },
+    })
+    expect([
+      first.message.sequence,
+      ...replies.map((reply) => reply.sequence),
+      second.message.sequence,
+    ]).toEqual([1, 2, 3, 4])
+    const stored = await service.getConversation(conversation.id)
+    expect(stored.lastSequence).toBe(4)
+    expect(stored.dialogueState).toEqual({ flow: 'greeting' })
+    expect((await service.listReplies(first.message.id)).map((reply) => reply.sequence)).toEqual([
+      2, 3,
+    ])
+  })
+
+  it('stores a message once when the same channel message id arrives twice, even concurrently', async () => {
+    const conversation = await openFor('visitor-idempotent')
+    const input = {
+      conversationId: conversation.id,
+      channelMessageId: `${conversation.id}/dup`,
+      content: { type: 'text' as const, text: 'hello' },
+    }
+    const results = await Promise.all([
+      service.receiveMessage(input),
+      service.receiveMessage(input),
+      service.receiveMessage(input),
+    ])
+    expect(new Set(results.map((result) => result.message.id)).size).toBe(1)
+    expect(results.filter((result) => !result.duplicate)).toHaveLength(1)
+    const history = await service.listMessages(conversation.id, { limit: 50 })
+    expect(history).toHaveLength(1)
+    const received = published.filter(
+      (event) => event.type === 'message.received' && event.aggregateId === conversation.id,
+    )
+    expect(received).toHaveLength(1)
+  })
+
+  it('pages history backwards with before and forwards with after when a conversation is long', async () => {
+    const conversation = await openFor('visitor-paging')
+    for (let index = 1; index <= 7; index += 1) {
+      await service.receiveMessage({
+        conversationId: conversation.id,
+        channelMessageId: `${conversation.id}/${index}`,
+        content: { type: 'text', text: `message ${index}` },
+      })
+    }
+    const newest = await service.listMessages(conversation.id, { limit: 3 })
+    expect(newest.map((message) => message.sequence)).toEqual([5, 6, 7])
+    const older = await service.listMessages(conversation.id, { before: 5, limit: 3 })
+    expect(older.map((message) => message.sequence)).toEqual([2, 3, 4])
+    const resumed = await service.listMessages(conversation.id, { after: 4, limit: 50 })
+    expect(resumed.map((message) => message.sequence)).toEqual([5, 6, 7])
+  })
+
+  it('follows the status table and ignores events it does not allow', async () => {
+    const conversation = await openFor('visitor-status')
+    const handedOver = await service.changeStatus(conversation.id, 'hand-over-requested', {
+      reason: 'explicit-request',
+    })
+    expect(handedOver).toMatchObject({
+      changed: true,
+      conversation: { status: 'waiting-for-agent' },
+    })
+    expect(
+      published.some(
+        (event) =>
+          event.type === 'conversation.handed-off' && event.aggregateId === conversation.id,
+      ),
+    ).toBe(true)
+    const again = await service.changeStatus(conversation.id, 'hand-over-requested')
+    expect(again.changed).toBe(false)
+    const resolved = await service.changeStatus(conversation.id, 'resolved')
+    expect(resolved.conversation.status).toBe('resolved')
+    expect(resolved.conversation.resolvedAt).not.toBeNull()
+    expect(
+      published.some(
+        (event) => event.type === 'conversation.resolved' && event.aggregateId === conversation.id,
+      ),
+    ).toBe(true)
+  })
+
+  it('reopens a resolved conversation when the shopper writes again', async () => {
+    const conversation = await openFor('visitor-reopen')
+    await service.changeStatus(conversation.id, 'resolved')
+    const received = await service.receiveMessage({
+      conversationId: conversation.id,
+      channelMessageId: `${conversation.id}/back`,
+      content: { type: 'text', text: 'one more thing' },
+    })
+    expect(received.conversation.status).toBe('bot-active')
+    expect((await service.getConversation(conversation.id)).status).toBe('bot-active')
+  })
+
+  it('links identities on two channels to one customer history when the shopper signs in on both', async () => {
+    const web = await openFor('visitor-linked', 'cus_linked')
+    const whatsappIdentity = await service.identifyShopper({
+      channel: 'whatsapp',
+      externalId: '+60123456789',
+      customerId: 'cus_linked',
+    })
+    const { conversation: whatsapp } = await service.openConversation({
+      channel: 'whatsapp',
+      shopperIdentityId: whatsappIdentity.id,
+      customerId: whatsappIdentity.customerId,
+      locale: 'ms',
+    })
+    clock.advance(1000)
+    await service.receiveMessage({
+      conversationId: web.id,
+      channelMessageId: 'web-1',
+      content: { type: 'text', text: 'from web' },
+    })
+    clock.advance(1000)
+    await service.receiveMessage({
+      conversationId: whatsapp.id,
+      channelMessageId: 'wa-1',
+      content: { type: 'text', text: 'dari whatsapp' },
+    })
+    const history = await service.listCustomerHistory('cus_linked', { limit: 10 })
+    expect(history.map((message) => message.content)).toEqual([
+      { type: 'text', text: 'from web' },
+      { type: 'text', text: 'dari whatsapp' },
+    ])
+    const again = await service.identifyShopper({ channel: 'whatsapp', externalId: '+60123456789' })
+    expect(again).toMatchObject({ id: whatsappIdentity.id, customerId: 'cus_linked' })
+  })
+
+  it('reuses the open conversation of an identity when asked to', async () => {
+    const identity = await service.identifyShopper({ channel: 'web', externalId: 'visitor-reuse' })
+    const first = await service.openConversation({
+      channel: 'web',
+      shopperIdentityId: identity.id,
+      customerId: null,
+      locale: 'en',
+      reuseOpen: true,
+    })
+    const second = await service.openConversation({
+      channel: 'web',
+      shopperIdentityId: identity.id,
+      customerId: null,
+      locale: 'en',
+      reuseOpen: true,
+    })
+    expect(first.created).toBe(true)
+    expect(second).toMatchObject({ created: false, conversation: { id: first.conversation.id } })
+  })
+
+  it('fails with not-found when the conversation does not exist', async () => {
+    await expect(service.getConversation('conv_missing')).rejects.toMatchObject({
+      code: 'not-found',
+    })
+    await expect(
+      service.receiveMessage({
+        conversationId: 'conv_missing',
+        channelMessageId: 'x',
+        content: { type: 'text', text: 'hi' },
+      }),
+    ).rejects.toMatchObject({ code: 'not-found' })
+  })
+})

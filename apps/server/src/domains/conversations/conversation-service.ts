@@ -1,0 +1,368 @@
+import type { Channel, InboundContent, MessageContent, ParticipantRole } from '@kedai/contracts'
+import type { Db } from '../../db/database.ts'
+import { AppError, isAppError } from '../../shared/app-error.ts'
+import type { Clock } from '../../shared/clock.ts'
+import type { DomainEvent, EventBus } from '../../shared/event-bus.ts'
+import type { IdGenerator } from '../../shared/ids.ts'
+import type { Locale } from '../../shared/locale.ts'
+import type { Conversation, ConversationMessage, ShopperIdentity } from './conversation.ts'
+import { conversationEventTypes } from './conversation-events.ts'
+import type {
+  ConversationChanges,
+  ConversationRepository,
+  MessagePage,
+} from './conversation-repository.ts'
+import {
+  transitionConversationStatus,
+  type ConversationStatusEvent,
+} from './conversation-status.ts'
+import { createSqlConversationRepository } from './sql-conversation-repository.ts'
+
+/** What {@link createConversationService} needs. */
+export interface ConversationServiceDependencies {
+  readonly db: Db
+  readonly clock: Clock
+  readonly eventBus: EventBus
+  readonly createId: IdGenerator
+  /** Another storage (tests of the contract); defaults to SQL over `db`. */
+  readonly repository?: ConversationRepository
+}
+
+/** The outcome of receiving an inbound message. */
+export interface ReceivedMessage {
+  readonly message: ConversationMessage
+  /** True when this channel message id was stored before (nothing new was stored). */
+  readonly duplicate: boolean
+  readonly conversation: Conversation
+}
+
+/** An outbound message to store. */
+export interface OutboundDraft {
+  readonly authorRole: Exclude<ParticipantRole, 'shopper'>
+  readonly content: MessageContent
+}
+
+/** What the bot (or an agent) says in answer to one inbound message, and the state it leaves. */
+export interface ReplyBatch {
+  readonly messages: readonly OutboundDraft[]
+  readonly replyToMessageId?: string
+  /** The dialogue engine's state after the turn. */
+  readonly dialogueState?: unknown
+  readonly locale?: Locale
+  /** Extra facts for the `message.sent` events (bot response time…). */
+  readonly eventDetails?: Record<string, unknown>
+}
+
+/** Conversations, participants, messages and shopper identities. */
+export interface ConversationService {
+  /**
+   * The shopper identity of `externalId` on `channel` (created on first sight). When `customerId` is
+   * given (a signed-in shopper) the identity is linked to that customer, so their conversations on
+   * every channel form one history.
+   */
+  identifyShopper(input: {
+    channel: Channel
+    externalId: string
+    customerId?: string | undefined
+  }): Promise<ShopperIdentity>
+  /**
+   * Opens a conversation for an identity; publishes `conversation.started`. With `reuseOpen`, the
+   * identity's open conversation is returned instead when there is one (`created: false`).
+   */
+  openConversation(input: {
+    channel: Channel
+    shopperIdentityId: string
+    customerId: string | null
+    locale: Locale
+    reuseOpen?: boolean
+  }): Promise<{ conversation: Conversation; created: boolean }>
+  /** The conversation, or `AppError('not-found')`. */
+  getConversation(id: string): Promise<Conversation>
+  /** The conversation, or `undefined`. */
+  findConversation(id: string): Promise<Conversation | undefined>
+  /**
+   * Stores an inbound shopper message FIRST, in its own transaction, before anything else happens
+   * to it. Idempotent on `(channel, channelMessageId)`: a second delivery returns the stored message
+   * with `duplicate: true`. A resolved conversation is reopened. Publishes `message.received`.
+   */
+  receiveMessage(input: {
+    conversationId: string
+    channelMessageId: string
+    content: InboundContent
+  }): Promise<ReceivedMessage>
+  /** Stores outbound messages and the dialogue state in one transaction; publishes `message.sent`. */
+  sendMessages(conversationId: string, batch: ReplyBatch): Promise<ConversationMessage[]>
+  /** Replies already stored for an inbound message (for duplicates and resumes). */
+  listReplies(inboundMessageId: string): Promise<ConversationMessage[]>
+  /** Records the recognized intent and confidence of an inbound message. */
+  recordRecognition(messageId: string, intent: string, confidence: number): Promise<void>
+  /** A page of the conversation's messages, in sequence order. */
+  listMessages(conversationId: string, page: MessagePage): Promise<ConversationMessage[]>
+  /** The customer's messages across all their conversations and channels. */
+  listCustomerHistory(
+    customerId: string,
+    page: { before?: string; limit: number },
+  ): Promise<ConversationMessage[]>
+  /**
+   * Applies a status event through the transition table. Returns the conversation unchanged when the
+   * table does not allow the event (`changed: false`). Publishes `conversation.handed-off` and
+   * `conversation.resolved` for those transitions.
+   */
+  changeStatus(
+    conversationId: string,
+    event: ConversationStatusEvent,
+    details?: Record<string, unknown>,
+  ): Promise<{ conversation: Conversation; changed: boolean }>
+  /** Saves the dialogue engine's state without sending anything. */
+  saveDialogueState(conversationId: string, state: unknown): Promise<void>
+}
+
+/** Creates the {@link ConversationService}. */
+export function createConversationService(
+  dependencies: ConversationServiceDependencies,
+): ConversationService {
+  const repository = dependencies.repository ?? createSqlConversationRepository(dependencies.db)
+  const { clock, eventBus, createId } = dependencies
+  const now = () => clock.now().toISOString()
+
+  async function getConversation(id: string): Promise<Conversation> {
+    const conversation = await repository.findConversation(id)
+    if (conversation === undefined) throw new AppError('not-found', `No conversation ${id}.`)
+    return conversation
+  }
+
+  async function changeStatus(
+    conversationId: string,
+    event: ConversationStatusEvent,
+    details: Record<string, unknown> = {},
+  ): Promise<{ conversation: Conversation; changed: boolean }> {
+    const conversation = await getConversation(conversationId)
+    const next = transitionConversationStatus(conversation.status, event)
+    if (next === undefined || next === conversation.status) return { conversation, changed: false }
+    const time = now()
+    const changes: ConversationChanges = {
+      status: next,
+      updatedAt: time,
+      resolvedAt: next === 'resolved' ? time : null,
+    }
+    await repository.updateConversation(conversationId, changes)
+    const events: DomainEvent<object>[] = [
+      {
+        type: conversationEventTypes.statusChanged,
+        aggregateId: conversationId,
+        payload: { from: conversation.status, to: next, event, ...details },
+      },
+    ]
+    if (next === 'waiting-for-agent') {
+      events.push({
+        type: conversationEventTypes.handedOff,
+        aggregateId: conversationId,
+        payload: { ...details },
+      })
+    }
+    if (next === 'resolved') {
+      events.push({
+        type: conversationEventTypes.resolved,
+        aggregateId: conversationId,
+        payload: { ...details },
+      })
+    }
+    await eventBus.publish(...events)
+    return {
+      conversation: {
+        ...conversation,
+        status: next,
+        updatedAt: time,
+        resolvedAt: changes.resolvedAt ?? null,
+      },
+      changed: true,
+    }
+  }
+
+  return {
+    async identifyShopper({ channel, externalId, customerId }) {
+      const time = now()
+      const identity = await repository.ensureIdentity(channel, externalId, createId('shp'), time)
+      if (customerId !== undefined && identity.customerId !== customerId) {
+        await repository.linkIdentity(identity.id, customerId, time)
+        await eventBus.publish({
+          type: conversationEventTypes.identityLinked,
+          aggregateId: identity.id,
+          payload: { channel, customerId },
+        })
+        return { ...identity, customerId }
+      }
+      return identity
+    },
+
+    async openConversation({ channel, shopperIdentityId, customerId, locale, reuseOpen }) {
+      if (reuseOpen === true) {
+        const open = await repository.findOpenConversation(shopperIdentityId)
+        if (open !== undefined) return { conversation: open, created: false }
+      }
+      const time = now()
+      const conversation: Conversation = {
+        id: createId('conv'),
+        channel,
+        status: 'bot-active',
+        locale,
+        shopperIdentityId,
+        customerId,
+        lastSequence: 0,
+        dialogueState: {},
+        createdAt: time,
+        updatedAt: time,
+        resolvedAt: null,
+      }
+      await repository.insertConversation(conversation)
+      await repository.addParticipant({
+        id: createId('ptc'),
+        conversationId: conversation.id,
+        role: 'shopper',
+        reference: shopperIdentityId,
+        joinedAt: time,
+      })
+      await repository.addParticipant({
+        id: createId('ptc'),
+        conversationId: conversation.id,
+        role: 'bot',
+        reference: 'bot',
+        joinedAt: time,
+      })
+      await eventBus.publish({
+        type: conversationEventTypes.started,
+        aggregateId: conversation.id,
+        payload: { channel, locale, customerId, shopperIdentityId },
+      })
+      return { conversation, created: true }
+    },
+
+    getConversation,
+
+    findConversation: (id) => repository.findConversation(id),
+
+    async receiveMessage({ conversationId, channelMessageId, content }) {
+      const conversation = await getConversation(conversationId)
+      const existing = await repository.findMessageByChannelId(
+        conversation.channel,
+        channelMessageId,
+      )
+      if (existing !== undefined) return duplicateOf(existing)
+      const time = now()
+      let stored: ConversationMessage
+      try {
+        const [message] = await repository.appendMessages(
+          conversationId,
+          [
+            {
+              id: createId('msg'),
+              direction: 'inbound',
+              authorRole: 'shopper',
+              channelMessageId,
+              replyToMessageId: null,
+              content,
+              createdAt: time,
+            },
+          ],
+          { updatedAt: time },
+        )
+        if (message === undefined) throw new AppError('internal', 'The message was not stored.')
+        stored = message
+      } catch (error) {
+        // Two deliveries of the same message raced; the other one stored it.
+        if (isAppError(error, 'conflict')) {
+          const raced = await repository.findMessageByChannelId(
+            conversation.channel,
+            channelMessageId,
+          )
+          if (raced !== undefined) return duplicateOf(raced)
+        }
+        throw error
+      }
+      await eventBus.publish({
+        type: conversationEventTypes.messageReceived,
+        aggregateId: conversationId,
+        payload: {
+          messageId: stored.id,
+          sequence: stored.sequence,
+          contentType: content.type,
+          channel: conversation.channel,
+        },
+      })
+      let current: Conversation = {
+        ...conversation,
+        lastSequence: stored.sequence,
+        updatedAt: time,
+      }
+      if (conversation.status === 'resolved') {
+        current = (await changeStatus(conversationId, 'shopper-returned')).conversation
+        current = { ...current, lastSequence: stored.sequence }
+      }
+      return { message: stored, duplicate: false, conversation: current }
+
+      async function duplicateOf(message: ConversationMessage): Promise<ReceivedMessage> {
+        if (message.conversationId !== conversationId) {
+          throw new AppError(
+            'conflict',
+            'This message id was already used in another conversation.',
+          )
+        }
+        return { message, duplicate: true, conversation: await getConversation(conversationId) }
+      }
+    },
+
+    async sendMessages(conversationId, batch) {
+      const time = now()
+      const stored = await repository.appendMessages(
+        conversationId,
+        batch.messages.map((draft) => ({
+          id: createId('msg'),
+          direction: 'outbound' as const,
+          authorRole: draft.authorRole,
+          channelMessageId: null,
+          replyToMessageId: batch.replyToMessageId ?? null,
+          content: draft.content,
+          createdAt: time,
+        })),
+        {
+          updatedAt: time,
+          ...(batch.dialogueState === undefined ? {} : { dialogueState: batch.dialogueState }),
+          ...(batch.locale === undefined ? {} : { locale: batch.locale }),
+        },
+      )
+      await eventBus.publish(
+        ...stored.map((message) => ({
+          type: conversationEventTypes.messageSent,
+          aggregateId: conversationId,
+          payload: {
+            messageId: message.id,
+            sequence: message.sequence,
+            authorRole: message.authorRole,
+            contentType: message.content.type,
+            replyToMessageId: message.replyToMessageId,
+            ...batch.eventDetails,
+          },
+        })),
+      )
+      return stored
+    },
+
+    listReplies: (inboundMessageId) => repository.listReplies(inboundMessageId),
+
+    recordRecognition: (messageId, intent, confidence) =>
+      repository.recordRecognition(messageId, intent, confidence),
+
+    listMessages: (conversationId, page) => repository.listMessages(conversationId, page),
+
+    listCustomerHistory: (customerId, page) => repository.listCustomerMessages(customerId, page),
+
+    changeStatus,
+
+    async saveDialogueState(conversationId, state) {
+      await repository.updateConversation(conversationId, {
+        dialogueState: state,
+        updatedAt: now(),
+      })
+    },
+  }
+}

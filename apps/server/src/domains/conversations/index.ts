@@ -1,0 +1,23 @@
+export type { Conversation, ConversationMessage, ShopperIdentity } from './conversation.ts'
+export { conversationEventTypes } from './conversation-events.ts'
+export type {
+  ConversationChanges,
+  ConversationRepository,
+  MessageDraft,
+  MessagePage,
+} from './conversation-repository.ts'
+export {
+  createConversationService,
+  type ConversationService,
+  type ConversationServiceDependencies,
+  type OutboundDraft,
+  type ReceivedMessage,
+  type ReplyBatch,
+} from './conversation-service.ts'
+export {
+  conversationStatusEvents,
+  conversationStatusTransitions,
+  transitionConversationStatus,
+  type ConversationStatusEvent,
+} from './conversation-status.ts'
+export { createSqlConversationRepository } from './sql-conversation-repository.ts'

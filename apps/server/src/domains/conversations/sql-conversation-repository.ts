@@ -1,0 +1,284 @@
+import type {
+  Channel,
+  ConversationStatus,
+  MessageContent,
+  MessageDirection,
+  ParticipantRole,
+} from '@kedai/contracts'
+import type { Db } from '../../db/database.ts'
+import type { ConversationMessageTable, ConversationTable } from '../../db/tables/conversations.ts'
+import { AppError } from '../../shared/app-error.ts'
+import type { Locale } from '../../shared/locale.ts'
+import type { Conversation, ConversationMessage } from './conversation.ts'
+import type { ConversationChanges, ConversationRepository } from './conversation-repository.ts'
+
+function mapConversation(row: ConversationTable): Conversation {
+  return {
+    id: row.id,
+    channel: row.channel as Channel,
+    status: row.status as ConversationStatus,
+    locale: row.locale as Locale,
+    shopperIdentityId: row.shopper_identity_id,
+    customerId: row.customer_id,
+    lastSequence: Number(row.last_sequence),
+    dialogueState: JSON.parse(row.dialogue_state) as unknown,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedAt: row.resolved_at,
+  }
+}
+
+function mapMessage(row: ConversationMessageTable): ConversationMessage {
+  return {
+    id: row.id,
+    conversationId: row.conversation_id,
+    sequence: Number(row.sequence),
+    direction: row.direction as MessageDirection,
+    authorRole: row.author_role as ParticipantRole,
+    channel: row.channel as Channel,
+    channelMessageId: row.channel_message_id,
+    replyToMessageId: row.reply_to_message_id,
+    content: JSON.parse(row.content) as MessageContent,
+    intent: row.intent,
+    confidence: row.confidence === null ? null : Number(row.confidence),
+    createdAt: row.created_at,
+  }
+}
+
+function toConversationColumns(changes: ConversationChanges): Partial<ConversationTable> {
+  return {
+    updated_at: changes.updatedAt,
+    ...(changes.status === undefined ? {} : { status: changes.status }),
+    ...(changes.locale === undefined ? {} : { locale: changes.locale }),
+    ...(changes.customerId === undefined ? {} : { customer_id: changes.customerId }),
+    ...(changes.dialogueState === undefined
+      ? {}
+      : { dialogue_state: JSON.stringify(changes.dialogueState) }),
+    ...(changes.resolvedAt === undefined ? {} : { resolved_at: changes.resolvedAt }),
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const candidate = error as { code?: unknown; message?: unknown }
+  return (
+    candidate.code === '23505' ||
+    candidate.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    (typeof candidate.message === 'string' &&
+      candidate.message.includes('UNIQUE constraint failed'))
+  )
+}
+
+/** The {@link ConversationRepository} over Kysely, the same code on SQLite and PostgreSQL. */
+export function createSqlConversationRepository(db: Db): ConversationRepository {
+  return {
+    async ensureIdentity(channel, externalId, newId, now) {
+      const existing = await db
+        .selectFrom('shopper_identities')
+        .selectAll()
+        .where('channel', '=', channel)
+        .where('external_id', '=', externalId)
+        .executeTakeFirst()
+      if (existing === undefined) {
+        await db
+          .insertInto('shopper_identities')
+          .values({
+            id: newId,
+            channel,
+            external_id: externalId,
+            customer_id: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .onConflict((conflict) => conflict.columns(['channel', 'external_id']).doNothing())
+          .execute()
+      }
+      const row =
+        existing ??
+        (await db
+          .selectFrom('shopper_identities')
+          .selectAll()
+          .where('channel', '=', channel)
+          .where('external_id', '=', externalId)
+          .executeTakeFirstOrThrow())
+      return {
+        id: row.id,
+        channel: row.channel as Channel,
+        externalId: row.external_id,
+        customerId: row.customer_id,
+      }
+    },
+
+    async linkIdentity(identityId, customerId, now) {
+      await db
+        .updateTable('shopper_identities')
+        .set({ customer_id: customerId, updated_at: now })
+        .where('id', '=', identityId)
+        .execute()
+    },
+
+    async insertConversation(conversation) {
+      await db
+        .insertInto('conversations')
+        .values({
+          id: conversation.id,
+          channel: conversation.channel,
+          status: conversation.status,
+          locale: conversation.locale,
+          shopper_identity_id: conversation.shopperIdentityId,
+          customer_id: conversation.customerId,
+          last_sequence: conversation.lastSequence,
+          dialogue_state: JSON.stringify(conversation.dialogueState ?? {}),
+          created_at: conversation.createdAt,
+          updated_at: conversation.updatedAt,
+          resolved_at: conversation.resolvedAt,
+        })
+        .execute()
+    },
+
+    async addParticipant(participant) {
+      await db
+        .insertInto('conversation_participants')
+        .values({
+          id: participant.id,
+          conversation_id: participant.conversationId,
+          role: participant.role,
+          reference: participant.reference,
+          joined_at: participant.joinedAt,
+        })
+        .onConflict((conflict) =>
+          conflict.columns(['conversation_id', 'role', 'reference']).doNothing(),
+        )
+        .execute()
+    },
+
+    async findConversation(id) {
+      const row = await db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return row === undefined ? undefined : mapConversation(row)
+    },
+
+    async findOpenConversation(shopperIdentityId) {
+      const row = await db
+        .selectFrom('conversations')
+        .selectAll()
+        .where('shopper_identity_id', '=', shopperIdentityId)
+        .where('status', '!=', 'resolved')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst()
+      return row === undefined ? undefined : mapConversation(row)
+    },
+
+    async appendMessages(conversationId, drafts, changes) {
+      try {
+        return await db.transaction().execute(async (transaction) => {
+          const updated = await transaction
+            .updateTable('conversations')
+            .set((expression) => ({
+              ...toConversationColumns(changes),
+              last_sequence: expression('last_sequence', '+', drafts.length),
+            }))
+            .where('id', '=', conversationId)
+            .returning(['last_sequence', 'channel'])
+            .executeTakeFirst()
+          if (updated === undefined)
+            throw new AppError('not-found', `No conversation ${conversationId}.`)
+          if (drafts.length === 0) return []
+          const first = Number(updated.last_sequence) - drafts.length + 1
+          const rows: ConversationMessageTable[] = drafts.map((draft, index) => ({
+            id: draft.id,
+            conversation_id: conversationId,
+            sequence: first + index,
+            direction: draft.direction,
+            author_role: draft.authorRole,
+            channel: updated.channel,
+            channel_message_id: draft.channelMessageId,
+            reply_to_message_id: draft.replyToMessageId,
+            content: JSON.stringify(draft.content),
+            intent: null,
+            confidence: null,
+            created_at: draft.createdAt,
+          }))
+          await transaction.insertInto('conversation_messages').values(rows).execute()
+          return rows.map(mapMessage)
+        })
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new AppError('conflict', 'This message was already received.', { cause: error })
+        }
+        throw error
+      }
+    },
+
+    async updateConversation(id, changes) {
+      await db
+        .updateTable('conversations')
+        .set(toConversationColumns(changes))
+        .where('id', '=', id)
+        .execute()
+    },
+
+    async findMessageByChannelId(channel, channelMessageId) {
+      const row = await db
+        .selectFrom('conversation_messages')
+        .selectAll()
+        .where('channel', '=', channel)
+        .where('channel_message_id', '=', channelMessageId)
+        .executeTakeFirst()
+      return row === undefined ? undefined : mapMessage(row)
+    },
+
+    async listMessages(conversationId, page) {
+      let query = db
+        .selectFrom('conversation_messages')
+        .selectAll()
+        .where('conversation_id', '=', conversationId)
+      if (page.after !== undefined) query = query.where('sequence', '>', page.after)
+      if (page.before !== undefined) query = query.where('sequence', '<', page.before)
+      if (page.after !== undefined) {
+        const rows = await query.orderBy('sequence', 'asc').limit(page.limit).execute()
+        return rows.map(mapMessage)
+      }
+      const rows = await query.orderBy('sequence', 'desc').limit(page.limit).execute()
+      return rows.reverse().map(mapMessage)
+    },
+
+    async listReplies(inboundMessageId) {
+      const rows = await db
+        .selectFrom('conversation_messages')
+        .selectAll()
+        .where('reply_to_message_id', '=', inboundMessageId)
+        .orderBy('sequence', 'asc')
+        .execute()
+      return rows.map(mapMessage)
+    },
+
+    async recordRecognition(messageId, intent, confidence) {
+      await db
+        .updateTable('conversation_messages')
+        .set({ intent, confidence })
+        .where('id', '=', messageId)
+        .execute()
+    },
+
+    async listCustomerMessages(customerId, page) {
+      let query = db
+        .selectFrom('conversation_messages')
+        .innerJoin('conversations', 'conversations.id', 'conversation_messages.conversation_id')
+        .selectAll('conversation_messages')
+        .where('conversations.customer_id', '=', customerId)
+      if (page.before !== undefined)
+        query = query.where('conversation_messages.created_at', '<', page.before)
+      const rows = await query
+        .orderBy('conversation_messages.created_at', 'desc')
+        .orderBy('conversation_messages.id', 'desc')
+        .limit(page.limit)
+        .execute()
+      return rows.reverse().map(mapMessage)
+    },
+  }
+}
