@@ -49,6 +49,8 @@ export interface RecognizerOptions {
   epochs?: number
   /** Seed of the training shuffle; the same seed and data give the same model. */
   seed?: number
+  /** Initial SGD step size. */
+  learningRate?: number
 }
 
 /** A recognizer plus what it was trained with, for evaluation and tests. */
@@ -95,8 +97,20 @@ const slotAnswerTypes: Readonly<Record<string, readonly string[]>> = {
 const junkCharacterPattern = /[\p{Cc}\p{Cs}\p{Co}\uFFFD]/gu
 const meaningfulCharacterPattern = /[\p{L}\p{N}]/gu
 
+const markerExtractor = createEntityExtractor()
+const markerTime = new Date(0)
+
+/** The entity types found in a message, as classifier features (context-free, so training and use agree). */
+function entityMarkers(entities: readonly Entity[]): string[] {
+  return [...new Set(entities.map((entity) => entity.type))]
+}
+
 function featurize(text: string): FeatureVector {
-  return extractFeatures(normalizeText(text))
+  const language = detectLanguage(text)
+  return extractFeatures(
+    normalizeText(text),
+    entityMarkers(markerExtractor(text, language, undefined, markerTime)),
+  )
 }
 
 function computeClassWeights(labels: readonly number[]): Float32Array {
@@ -151,6 +165,7 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
     classCount: intents.length,
     epochs: options.epochs ?? 8,
     seed: options.seed ?? 20261124,
+    learningRate: options.learningRate ?? 0.6,
   }
   const calibrationFold = labelled.filter((_, index) => index % 10 === 7)
   const fitFold = labelled.filter((_, index) => index % 10 !== 7)
@@ -189,7 +204,13 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
     const language = detectLanguage(analysed, context?.locale)
     if (isJunk(analysed)) return outOfScopeRecognition(text, language)
     const normalized = normalizeText(analysed)
-    const features = extractFeatures(normalized)
+    const features =
+      context?.expectedSlot === undefined && context?.productInFocus === undefined
+        ? featurize(analysed)
+        : extractFeatures(
+            normalized,
+            entityMarkers(markerExtractor(analysed, language, undefined, markerTime)),
+          )
     if (features.indices.length === 0) return outOfScopeRecognition(text, language)
     scoreLinearModel(model, features, scores)
     softmaxInPlace(scores, temperature)

@@ -31,10 +31,14 @@ function hashString(text: string, seed: number): number {
 /**
  * Hashes a normalised message (see `normalizeText`) into sparse features: character 2–4-grams of
  * the padded text (plus single characters for Chinese, where one character is often a word),
- * word unigrams and word bigrams. Character n-grams need no word boundaries, so the same features
+ * word unigrams and word bigrams, plus one feature per marker (the entity types found in the
+ * message, so `#W2378156` or `SAVE10` count as "an order id" or "a coupon"). Character n-grams need no word boundaries, so the same features
  * work for English, Malay and Chinese. Deterministic: the same text always gives the same vector.
  */
-export function extractFeatures(normalizedText: string): FeatureVector {
+export function extractFeatures(
+  normalizedText: string,
+  markers: readonly string[] = [],
+): FeatureVector {
   const padded = ` ${normalizedText} `
   const collected: number[] = []
   for (let start = 0; start < padded.length; start += 1) {
@@ -60,6 +64,7 @@ export function extractFeatures(normalizedText: string): FeatureVector {
     previous = word
   }
   if (words.length > 0) collected.push(hashString(`${previous} </s>`, wordPairSeed) & featureMask)
+  for (const marker of markers) collected.push(hashString(`@${marker}`, wordSeed) & featureMask)
   const indices = Uint32Array.from(collected)
   return { indices, value: indices.length === 0 ? 0 : 1 / Math.sqrt(indices.length) }
 }

@@ -21,3 +21,5 @@ export {
   nluDataDirectory,
 } from './training-data.ts'
 export type { EvaluationLine, IntentMap } from './training-data.ts'
+export { evaluateRecognizer } from './evaluate-recognizer.ts'
+export type { EvaluationReport, IntentScore } from './evaluate-recognizer.ts'

@@ -98,10 +98,10 @@ export function trainLinearModel(
       order[swap] = held
     }
     const rate = learningRate / (1 + epoch * 0.5)
+    const model = { classCount, weights, bias }
     for (const exampleIndex of order) {
       const example = examples[exampleIndex]
       if (example === undefined) continue
-      const model = { classCount, weights, bias }
       scoreLinearModel(model, example.features, scores)
       softmaxInPlace(scores)
       const exampleWeight = options.classWeights?.[example.label] ?? 1
@@ -109,7 +109,7 @@ export function trainLinearModel(
       for (let label = 0; label < classCount; label += 1) {
         const gradient =
           ((scores[label] ?? 0) - (label === example.label ? 1 : 0)) * exampleWeight * rate
-        if (gradient > -1e-5 && gradient < 1e-5) continue
+        if (gradient > -1e-3 && gradient < 1e-3) continue
         bias[label] = (bias[label] ?? 0) - gradient * 0.1
         biasUpdates[label] = (biasUpdates[label] ?? 0) - step * gradient * 0.1
         const delta = gradient * value
