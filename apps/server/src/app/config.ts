@@ -10,8 +10,24 @@ import { locales } from '../shared/locale.ts'
  * real environment variables win). Every variable is documented in `.env.example`.
  */
 
-/** The repository root (where `package.json` with the workspaces lives). */
-export const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
+/**
+ * The repository root: the nearest folder above this module whose `package.json` declares the
+ * workspaces (found by walking up, so it is right from the sources and from a bundled build).
+ */
+export const repositoryRoot = findRepositoryRoot(dirname(fileURLToPath(import.meta.url)))
+
+function findRepositoryRoot(start: string): string {
+  let folder = start
+  for (;;) {
+    const manifest = join(folder, 'package.json')
+    if (existsSync(manifest) && 'workspaces' in (JSON.parse(readFileSync(manifest, 'utf8')) as object)) {
+      return folder
+    }
+    const parent = dirname(folder)
+    if (parent === folder) return resolve(start, '../../../..')
+    folder = parent
+  }
+}
 
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
