@@ -1,0 +1,1 @@
+export { createMinisearchPolicySearch, tokenizePolicyText } from './minisearch-policy-search.ts'
