@@ -303,6 +303,14 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
         lastFour: outcome.card.lastFour,
       })
     }
+    if (
+      outcome.status === 'requires-action' &&
+      previousStatus === 'requires-action' &&
+      outcome.nextActionUrl !== undefined &&
+      outcome.nextActionUrl !== row.next_action_url
+    ) {
+      changes.next_action_url = outcome.nextActionUrl
+    }
     let status = previousStatus
     if (canMoveTo(previousStatus, outcome.status)) {
       status = outcome.status
