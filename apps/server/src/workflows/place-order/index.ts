@@ -1,0 +1,28 @@
+export {
+  createOrderNumber,
+  createPlaceOrderWorkflow,
+  defaultPlaceOrderConfiguration,
+  placeOrderFailureReasons,
+  tierOfBalance,
+  type CheckoutPayment,
+  type LoyaltyConfiguration,
+  type PlacedOrder,
+  type PlaceOrderConfiguration,
+  type PlaceOrderDependencies,
+  type PlaceOrderFailureDetails,
+  type PlaceOrderFailureReason,
+  type PlaceOrderInput,
+  type PlaceOrderOutcome,
+  type PlaceOrderWorkflow,
+} from './place-order.ts'
+export {
+  fraudVerdicts,
+  type CheckoutAddress,
+  type CheckoutFraudScreen,
+  type CheckoutNotifier,
+  type CheckoutPromotions,
+  type CheckoutShipping,
+  type FraudVerdict,
+  type ShippingQuote,
+} from './checkout-ports.ts'
+export { CompensationError, runSteps, type Step } from './run-steps.ts'
