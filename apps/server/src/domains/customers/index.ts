@@ -1,0 +1,14 @@
+export {
+  isGiftCard,
+  type Customer,
+  type CustomerAddress,
+  type CustomerProfile,
+  type SavedPaymentMethod,
+} from './customer.ts'
+export {
+  createCustomerService,
+  type CustomerService,
+  type CustomerServiceDependencies,
+  type PersonalDataExport,
+} from './customer-service.ts'
+export { foldForMatch } from './fold-for-match.ts'

@@ -1,0 +1,56 @@
+import { fail, succeed, type Result } from '../../shared/result.ts'
+import type { OrderChange } from './order-change.ts'
+import type { GiftCardAdjustment, Order, PaymentMethodInfo } from './order.ts'
+
+/** The reasons a shopper may give for cancelling a pending order (the store's policy). */
+export const cancellationReasons = ['no longer needed', 'ordered by mistake'] as const
+
+/** One of {@link cancellationReasons}. */
+export type CancellationReason = (typeof cancellationReasons)[number]
+
+/** Why a cancellation was refused. */
+export type CancelRefusal = 'not-pending' | 'invalid-reason' | 'payment-method-not-found'
+
+/**
+ * Cancels a pending order whose items were not modified: status `cancelled`, the reason kept, and
+ * each payment method refunded what it paid net of earlier refunds (gift cards at once, so their
+ * balances grow; other methods through the provider in 5–7 business days).
+ * `paymentMethods` are the customer's saved methods by reference.
+ */
+export function cancelPendingOrder(
+  order: Order,
+  reason: string,
+  paymentMethods: ReadonlyMap<string, PaymentMethodInfo>,
+): Result<OrderChange, CancelRefusal> {
+  if (order.status !== 'pending' || order.itemsModified) return fail('not-pending')
+  if (!(cancellationReasons as readonly string[]).includes(reason)) return fail('invalid-reason')
+  const netByReference = new Map<string, number>()
+  for (const payment of order.payments) {
+    const signed = payment.kind === 'payment' ? payment.amount : -payment.amount
+    netByReference.set(
+      payment.paymentMethodReference,
+      (netByReference.get(payment.paymentMethodReference) ?? 0) + signed,
+    )
+  }
+  const refunds = []
+  const giftCardAdjustments: GiftCardAdjustment[] = []
+  for (const [reference, amount] of netByReference) {
+    if (amount <= 0) continue
+    const method = paymentMethods.get(reference)
+    if (method === undefined) return fail('payment-method-not-found')
+    refunds.push({
+      kind: 'refund' as const,
+      amount,
+      paymentMethodReference: reference,
+      paymentMethodId: method.id,
+    })
+    if (method.isGiftCard) giftCardAdjustments.push({ paymentMethodReference: reference, amount })
+  }
+  return succeed({
+    order: { ...order, status: 'cancelled', cancelReason: reason },
+    changedItems: [],
+    newPayments: refunds,
+    giftCardAdjustments,
+    event: { type: 'order.cancelled', payload: { orderNumber: order.number, reason, refunds } },
+  })
+}

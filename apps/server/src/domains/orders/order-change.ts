@@ -1,0 +1,42 @@
+import type { GiftCardAdjustment, Order, OrderItem, PaymentTransactionKind } from './order.ts'
+import type { OrderEventType } from './order-events.ts'
+
+/** A payment or refund an order change appends to the payment history. */
+export interface NewPaymentTransaction {
+  readonly kind: PaymentTransactionKind
+  readonly amount: number
+  readonly paymentMethodReference: string
+  readonly paymentMethodId: string | null
+}
+
+/**
+ * What an order operation decided, before it is stored: the order after the change, the lines it
+ * rewrote, the payments it appends, the gift-card balances it moves and the event it publishes.
+ */
+export interface OrderChange {
+  readonly order: Order
+  readonly changedItems: readonly OrderItem[]
+  readonly newPayments: readonly NewPaymentTransaction[]
+  readonly giftCardAdjustments: readonly GiftCardAdjustment[]
+  readonly event: { readonly type: OrderEventType; readonly payload: Record<string, unknown> }
+}
+
+/** True when `wanted` asks for no more units of any SKU than the order holds. */
+export function hasEnoughItems(
+  order: Order,
+  wanted: readonly string[],
+): { ok: true } | { ok: false; sku: string } {
+  const held = new Map<string, number>()
+  for (const item of order.items) held.set(item.sku, (held.get(item.sku) ?? 0) + item.quantity)
+  const asked = new Map<string, number>()
+  for (const sku of wanted) asked.set(sku, (asked.get(sku) ?? 0) + 1)
+  for (const sku of wanted) {
+    if ((asked.get(sku) ?? 0) > (held.get(sku) ?? 0)) return { ok: false, sku }
+  }
+  return { ok: true }
+}
+
+/** Sorts SKUs by code point, the order τ² and Kedai store request lists in. */
+export function sortSkus(skus: readonly string[]): string[] {
+  return [...skus].sort((first, second) => (first < second ? -1 : first > second ? 1 : 0))
+}

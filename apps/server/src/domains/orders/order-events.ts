@@ -1,0 +1,18 @@
+/** The facts the orders domain publishes, one per status change or change of an order. */
+export const orderEventTypes = [
+  'order.placed',
+  'order.cancelled',
+  'order.address-changed',
+  'order.items-modified',
+  'order.payment-changed',
+  'order.return-requested',
+  'order.exchange-requested',
+  'order.processed',
+  'order.shipped',
+  'order.delivered',
+  'order.return-received',
+  'order.refunded',
+] as const
+
+/** One of {@link orderEventTypes}. */
+export type OrderEventType = (typeof orderEventTypes)[number]

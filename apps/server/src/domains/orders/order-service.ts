@@ -1,0 +1,207 @@
+import type { Db } from '../../db/database.ts'
+import type { Clock } from '../../shared/clock.ts'
+import type { EventBus } from '../../shared/event-bus.ts'
+import type { IdGenerator } from '../../shared/ids.ts'
+import { fail, succeed, type Result } from '../../shared/result.ts'
+import type { FulfillmentProvider } from './fulfillment-provider.ts'
+import type { FindProductVariant } from './modify-pending-order-items.ts'
+import type { OrderChange } from './order-change.ts'
+import { canTransitionOrder, type OrderStatus } from './order-status.ts'
+import type { Fulfillment, Order } from './order.ts'
+import { createProductLookup, type ProductLookup } from './product-lookup.ts'
+import {
+  createSqlOrderRepository,
+  type NewOrder,
+  type OrderFilter,
+} from './sql-order-repository.ts'
+import { buildTrackingView, type TrackingView } from './tracking-view.ts'
+
+/** What the order service is built from. */
+export interface OrderServiceDependencies {
+  readonly db: Db
+  readonly clock: Clock
+  readonly eventBus: Pick<EventBus, 'publish'>
+  readonly createId: IdGenerator
+  /** The carrier; without one, shipments get no tracking link and tracking is not refreshed. */
+  readonly fulfillmentProvider?: FulfillmentProvider | undefined
+}
+
+/** Why a lifecycle step was refused. */
+export type AdvanceRefusal = 'order-not-found' | 'invalid-transition'
+
+/** Orders after purchase: reading, searching, storing decided changes, lifecycle and tracking. */
+export interface OrderService {
+  getOrderByNumber(number: string): Promise<Order | undefined>
+  getOrder(id: string): Promise<Order | undefined>
+  listOrders(filter: OrderFilter): Promise<Order[]>
+  listCustomerOrders(customerId: string): Promise<Order[]>
+  /** Orders by number, or by the customer's e-mail or phone. */
+  searchOrders(query: { number?: string; email?: string; phone?: string }): Promise<Order[]>
+  /** Variants of the order's products, for item modifications and exchanges. */
+  loadVariantFinder(order: Order): Promise<FindProductVariant>
+  /** Stores a change decided by one of the order operations and publishes its event. */
+  applyChange(before: Order, change: OrderChange): Promise<Order>
+  /** Stores a placed order (checkout) and publishes `order.placed`. */
+  createOrder(order: NewOrder): Promise<Order>
+  /** Moves an order one step along its lifecycle (processed, shipped, delivered, return received…). */
+  advanceOrder(number: string, to: OrderStatus): Promise<Result<Order, AdvanceRefusal>>
+  /** Asks the carrier for news of each shipment and records it; delivers the order when all arrived. */
+  refreshTracking(number: string): Promise<Result<Order, 'order-not-found'>>
+  /** Status, items, shipments, tracking link, latest scan and delivery estimate. */
+  trackOrder(number: string): Promise<TrackingView | undefined>
+  readonly products: ProductLookup
+}
+
+/** Creates the {@link OrderService}. */
+export function createOrderService(dependencies: OrderServiceDependencies): OrderService {
+  const repository = createSqlOrderRepository(dependencies.db)
+  const now = () => dependencies.clock.now().toISOString()
+  const provider = dependencies.fulfillmentProvider
+
+  async function getOrderByNumber(number: string): Promise<Order | undefined> {
+    return (await repository.listOrders({ numbers: [number] }))[0]
+  }
+  async function getOrder(id: string): Promise<Order | undefined> {
+    return (await repository.listOrders({ ids: [id] }))[0]
+  }
+  async function publish(
+    order: Order,
+    type: string,
+    payload: Record<string, unknown>,
+  ): Promise<void> {
+    await dependencies.eventBus.publish({ type, aggregateId: order.id, payload })
+  }
+
+  return {
+    getOrderByNumber,
+    getOrder,
+    listOrders: (filter) => repository.listOrders(filter),
+    listCustomerOrders: (customerId) => repository.listOrders({ customerIds: [customerId] }),
+    async searchOrders(query) {
+      if (query.number !== undefined) {
+        const number = query.number.trim()
+        const candidates = number.startsWith('#') ? [number] : [number, `#${number}`]
+        return repository.listOrders({ numbers: candidates })
+      }
+      if (query.email === undefined && query.phone === undefined) return []
+      return repository.listOrdersByContact({
+        ...(query.email === undefined ? {} : { email: query.email }),
+        ...(query.phone === undefined ? {} : { phone: query.phone }),
+      })
+    },
+    async loadVariantFinder(order) {
+      const variants = await repository.listVariantsOfProducts([
+        ...new Set(order.items.map((item) => item.productId)),
+      ])
+      const byKey = new Map(
+        variants.map((variant) => [`${variant.productId}\u0000${variant.sku}`, variant]),
+      )
+      return (productId, sku) => byKey.get(`${productId}\u0000${sku}`)
+    },
+    async applyChange(before, change) {
+      await repository.applyChange(before, change, now(), dependencies.createId)
+      const after = (await getOrder(before.id)) ?? change.order
+      await publish(after, change.event.type, change.event.payload)
+      return after
+    },
+    async createOrder(order) {
+      const id = await repository.insertOrder(order, now(), dependencies.createId)
+      const created = await getOrder(id)
+      if (created === undefined) throw new Error(`order ${id} vanished after insert`)
+      await publish(created, 'order.placed', {
+        orderNumber: created.number,
+        totalAmount: created.totalAmount,
+        currency: created.currency,
+      })
+      return created
+    },
+    async advanceOrder(number, to) {
+      const order = await getOrderByNumber(number)
+      if (order === undefined) return fail('order-not-found')
+      if (!canTransitionOrder(order.status, to)) return fail('invalid-transition')
+      const at = now()
+      if (to === 'shipped' && order.fulfillments.length === 0) {
+        const trackingNumber =
+          provider === undefined
+            ? null
+            : (await provider.createShipment(order, dependencies.clock.now())).trackingNumber
+        const fulfillment: Fulfillment = {
+          id: dependencies.createId('ful'),
+          carrier: provider?.carrier ?? null,
+          trackingNumbers: trackingNumber === null ? [] : [trackingNumber],
+          itemSkus: order.items.map((item) => item.sku),
+          status: 'in-transit',
+          events: [{ at, status: 'picked-up', description: 'Picked up by the carrier' }],
+          shippedAt: at,
+          deliveredAt: null,
+        }
+        await repository.upsertFulfillment(order.id, fulfillment, at)
+      }
+      if (to === 'delivered') {
+        for (const fulfillment of order.fulfillments) {
+          if (fulfillment.deliveredAt !== null) continue
+          await repository.upsertFulfillment(
+            order.id,
+            {
+              ...fulfillment,
+              status: 'delivered',
+              deliveredAt: at,
+              events: [
+                ...fulfillment.events,
+                { at, status: 'delivered', description: 'Delivered' },
+              ],
+            },
+            at,
+          )
+        }
+      }
+      await repository.updateStatus(order.id, to, at)
+      const after = (await getOrder(order.id)) ?? order
+      await publish(after, `order.${to}`, { orderNumber: order.number, from: order.status, to })
+      return succeed(after)
+    },
+    async refreshTracking(number) {
+      const order = await getOrderByNumber(number)
+      if (order === undefined) return fail('order-not-found')
+      if (provider === undefined) return succeed(order)
+      const at = now()
+      let allDelivered = order.fulfillments.length > 0
+      for (const fulfillment of order.fulfillments) {
+        const trackingNumber = fulfillment.trackingNumbers[0]
+        const news =
+          trackingNumber === undefined
+            ? undefined
+            : await provider.fetchTracking(trackingNumber, dependencies.clock.now())
+        if (news === undefined) {
+          allDelivered &&= fulfillment.deliveredAt !== null
+          continue
+        }
+        allDelivered &&= news.deliveredAt !== null
+        await repository.upsertFulfillment(
+          order.id,
+          {
+            ...fulfillment,
+            status: news.status,
+            events: news.events,
+            deliveredAt: news.deliveredAt,
+          },
+          at,
+        )
+      }
+      if (allDelivered && order.status === 'shipped') {
+        await repository.updateStatus(order.id, 'delivered', at)
+        await publish(order, 'order.delivered', {
+          orderNumber: order.number,
+          from: order.status,
+          to: 'delivered',
+        })
+      }
+      return succeed((await getOrder(order.id)) ?? order)
+    },
+    async trackOrder(number) {
+      const order = await getOrderByNumber(number)
+      return order === undefined ? undefined : buildTrackingView(order, provider)
+    },
+    products: createProductLookup(dependencies.db),
+  }
+}
