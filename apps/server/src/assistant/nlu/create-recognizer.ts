@@ -39,6 +39,8 @@ export interface RecognizerOptions {
   mentionResolver?: CatalogMentionResolver
   /** Approved examples (for instance from agents) that join the training data. */
   extraExamples?: TrainingExample[]
+  /** Where the training data lives; defaults to the repository's `data/nlu/`. */
+  dataDirectory?: string
   /** Replaces the project's training data entirely (tests, benchmarks). */
   trainingExamples?: TrainingExample[]
   /** The physical stores shoppers may name; defaults to the demo stores. */
@@ -157,7 +159,7 @@ function isJunk(text: string): boolean {
 export function createRecognizer(options: RecognizerOptions = {}): TrainedRecognizer {
   const started = performance.now()
   const examples = [
-    ...(options.trainingExamples ?? loadTrainingExamples()),
+    ...(options.trainingExamples ?? loadTrainingExamples(options.dataDirectory)),
     ...(options.extraExamples ?? []),
   ]
   const labelled = buildLabelled(examples)
@@ -165,7 +167,7 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
     classCount: intents.length,
     epochs: options.epochs ?? 8,
     seed: options.seed ?? 20261124,
-    learningRate: options.learningRate ?? 0.6,
+    learningRate: options.learningRate ?? 6,
   }
   const calibrationFold = labelled.filter((_, index) => index % 10 === 7)
   const fitFold = labelled.filter((_, index) => index % 10 !== 7)
@@ -204,13 +206,10 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
     const language = detectLanguage(analysed, context?.locale)
     if (isJunk(analysed)) return outOfScopeRecognition(text, language)
     const normalized = normalizeText(analysed)
-    const features =
-      context?.expectedSlot === undefined && context?.productInFocus === undefined
-        ? featurize(analysed)
-        : extractFeatures(
-            normalized,
-            entityMarkers(markerExtractor(analysed, language, undefined, markerTime)),
-          )
+    const features = extractFeatures(
+      normalized,
+      entityMarkers(markerExtractor(analysed, language, undefined, markerTime)),
+    )
     if (features.indices.length === 0) return outOfScopeRecognition(text, language)
     scoreLinearModel(model, features, scores)
     softmaxInPlace(scores, temperature)

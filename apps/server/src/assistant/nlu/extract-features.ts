@@ -1,5 +1,5 @@
 /** Number of hashed feature slots (a power of two). */
-export const featureSpaceSize = 1 << 18
+export const featureSpaceSize = 1 << 16
 
 const featureMask = featureSpaceSize - 1
 const fnvOffset = 0x811c9dc5

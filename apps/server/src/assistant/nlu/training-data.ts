@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { locales } from '../../shared/locale.ts'
@@ -7,8 +7,19 @@ import { intents, isIntent } from './intents.ts'
 import type { Intent } from './intents.ts'
 import type { TrainingExample } from './recognizer.ts'
 
+function findNluDataDirectory(): string {
+  // Walk up from this module (source tree or a bundle in dist/) to the repository's data/nlu.
+  let directory = dirname(fileURLToPath(import.meta.url))
+  for (let depth = 0; depth < 8; depth += 1) {
+    const candidate = join(directory, 'data', 'nlu')
+    if (existsSync(join(candidate, 'train'))) return candidate
+    directory = dirname(directory)
+  }
+  return join(process.cwd(), 'data', 'nlu')
+}
+
 /** The project's NLU data folder (`data/nlu/` at the repository root). */
-export const nluDataDirectory = fileURLToPath(new URL('../../../../../data/nlu/', import.meta.url))
+export const nluDataDirectory = findNluDataDirectory()
 
 /** One line of the evaluation format of `intents.md`. */
 export const evaluationLineSchema = z.object({
