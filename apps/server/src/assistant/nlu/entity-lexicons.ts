@@ -28,6 +28,7 @@ export const colorNames: Readonly<Record<string, readonly string[]>> = {
   'space grey': ['space grey', 'space gray', '太空灰'],
   brown: ['brown', '棕色', '咖啡色', '啡色', '褐色', 'coklat', 'cokelat', 'perang'],
   beige: ['beige', 'cream', '米色', '米白色', '奶茶色', 'krim', 'kuning air'],
+  'rose gold': ['rose gold', '玫瑰金', 'emas mawar'],
   gold: ['gold', 'golden', '金色', 'emas', 'keemasan'],
   silver: ['silver', '銀色', '银色', 'perak'],
 }

@@ -135,7 +135,7 @@ function buildLexicon(stores: readonly StoreEntry[]): Lexicon {
   const hanTerms = terms.filter((term) => hanAny.test(term)).map(escapeForPattern)
   return {
     latinPattern: new RegExp(
-      `(?<![\\p{L}\\p{N}])(?:${latinTerms.join('|')})(?![\\p{L}\\p{N}])`,
+      `(?<![\\p{L}\\p{N}])(?:${latinTerms.join('|')})(?:e?s)?(?![\\p{L}\\p{N}])`,
       'giu',
     ),
     hanPattern: new RegExp(`(?:${hanTerms.join('|')})`, 'gu'),
@@ -164,12 +164,24 @@ const sizeAfterKeyword =
 const sizeBeforeMark =
   /(?<![\p{N}.])(\d{1,2}(?:\.5)?|xxl|xl|xs|[sml])\s*(?:號|号|碼|码)(?!碼|码)/giu
 const quantityBeforeUnit =
-  /(?<![\p{N}.#])(\d{1,3})\s*(?:pcs|pc|pieces?|pairs?|units?|items?|sets?|boxes|bottles?|helai|pasang|biji|unit|buah|keping|kotak|botol|件|個|个|雙|双|條|条|支|台|部|盒|瓶|對|对|套|張|张|份|隻|只|副|顆|颗)(?![a-z])/giu
+  /(?<![\p{N}.#])(\d{1,3})\s*(?:pcs|pc|pieces?|pairs?|units?|items?|sets?|boxes|bottles?|helai|pasang|biji|unit|buah|keping|kotak|botol|件|個|个|雙|双|條|条|支|台|部|盒|瓶|對|对|套|張|张|份|隻|只|副|顆|颗|根|把|顶|頂|本|罐|袋|片|枝|包)(?![a-z])/giu
 const quantityAfterX = /(?<![\p{L}\p{N}])(?:x\s?(\d{1,3})|(\d{1,3})\s?x)(?![\p{L}\p{N}])/giu
 const quantityAfterVerb =
   /(?:add|want|take|buy|get|need|order|grab|beli|nak|mahu|ambil|tambah|masukkan|要|買|买|加|拿|訂|订)\s*(?:me\s+|in\s+)?(\d{1,3})(?!\s*(?:號|号|碼|码|%|\.\d|\d|rm|ringgit|dollars?|\$|元|塊|块))(?![\p{N}])/giu
 const chineseNumberWithUnit =
-  /([一兩两二三四五六七八九十])\s*(?:件|個|个|雙|双|條|条|支|台|部|盒|瓶|對|对|套|張|张|份|隻|只|副|顆|颗)/gu
+  /([一兩两二三四五六七八九十])\s*(?:件|個|个|雙|双|條|条|支|台|部|盒|瓶|對|对|套|張|张|份|隻|只|副|顆|颗|根|把|顶|頂|本|罐|袋|片|枝|包)/gu
+const quantityAfterWord =
+  /(?:quantity|qty|kuantiti|jumlah|數量|数量|jadikan|jadi|改成|改為|改为)\D{0,20}?(?<![\p{N}#])(\d{1,3})(?![\p{N}]|\s*(?:號|号|碼|码|%))/giu
+const numberBeforeThing =
+  /(?<![\p{N}.#$])(\d{1,2})\s+(?:of\s+(?:the|these|those|your)\s+|x\s+)?(?=[\p{L}])/gu
+const sizeLetterAfterWord =
+  /(?:from|to|an?|for|換成|换成|改成|換|换|jadi|kepada|tukar)\s*(XXL|XL|XS|S|M|L)(?![\p{L}\p{N}])/gu
+const sizeLetterBeforeChange = /(?<![\p{L}])(XXL|XL|XS|S|M|L)\s*(?:換成|换成|改成|to|jadi|ke)(?![\p{L}])/gu
+const waistSize =
+  /(?:腰圍|腰围|waist|pinggang)\s*(\d{2})(?!\p{N})|(?<!\p{N})(\d{2})\s*(?:腰|吋腰|inch waist)/gu
+const capitalCouponAfterVerb =
+  /(?:用|使用|輸入|输入|use|apply|pakai|guna|masukkan|enter|redeem)\s*([A-Z][A-Z0-9]{3,19})(?![A-Za-z0-9])/gu
+const capitalWordsNotCoupons = new Set(['PAYPAL', 'LINE', 'GRAB', 'FPX', 'COD', 'VISA', 'BOOST', 'ATOME', 'APPLE', 'GOOGLE', 'THE', 'THIS', 'THAT', 'CODE'])
 const numberWordPattern = new RegExp(
   `(?<![\\p{L}])(${Object.keys(numberWords)
     .filter((word) => !hanAny.test(word))
@@ -452,6 +464,29 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         match.index + match[0].length,
       )
     }
+    for (const match of text.matchAll(quantityAfterWord)) {
+      const digits = match[1] ?? ''
+      const start = match.index + match[0].length - digits.length
+      push('quantity', String(Number(digits)), start, start + digits.length)
+    }
+    for (const match of text.matchAll(sizeLetterAfterWord)) {
+      const size = match[1] ?? ''
+      const start = match.index + match[0].length - size.length
+      push('size', size, start, start + size.length)
+    }
+    for (const match of text.matchAll(sizeLetterBeforeChange)) {
+      const size = match[1] ?? ''
+      push('size', size, match.index, match.index + size.length)
+    }
+    for (const match of text.matchAll(waistSize)) {
+      push('size', match[1] ?? match[2] ?? '', match.index, match.index + match[0].length)
+    }
+    for (const match of text.matchAll(capitalCouponAfterVerb)) {
+      const code = match[1] ?? ''
+      if (capitalWordsNotCoupons.has(code) || notCoupons.test(code)) continue
+      const start = match.index + match[0].length - code.length
+      push('coupon_code', code, start, start + code.length)
+    }
     for (const match of text.matchAll(numberWordPattern)) {
       const value = numberWords[(match[1] ?? '').toLowerCase()]
       if (value !== undefined)
@@ -485,7 +520,11 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       ...text.matchAll(lexicon.hanPattern),
     ]
     for (const match of lexiconMatches) {
-      const entry = lexicon.entries.get(match[0].toLowerCase().replace(/\s+/g, ' '))
+      const written = match[0].toLowerCase().replace(/\s+/g, ' ')
+      const entry =
+        lexicon.entries.get(written) ??
+        lexicon.entries.get(written.replace(/s$/, '')) ??
+        lexicon.entries.get(written.replace(/es$/, ''))
       if (entry === undefined) continue
       const end = match.index + match[0].length
       if (entry.type === 'color' && hanSingle.test(match[0])) {
@@ -520,6 +559,19 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       }
     }
 
+    // "3 red water bottles", "5 of the socks": a small number right before a product or colour.
+    for (const match of text.matchAll(numberBeforeThing)) {
+      const after = match.index + match[0].length
+      const followedByThing = candidates.some(
+        (candidate) =>
+          candidate.start === after &&
+          ['product', 'category', 'color', 'option'].includes(candidate.type),
+      )
+      if (followedByThing) {
+        const digits = match[1] ?? ''
+        push('quantity', String(Number(digits)), match.index, match.index + digits.length)
+      }
+    }
     candidates.sort(
       (left, right) =>
         right.priority - left.priority ||
