@@ -2,6 +2,7 @@ import type { CommerceATables } from './tables/commerce-a.ts'
 import type { CommerceBTables } from './tables/commerce-b.ts'
 import type { ConversationTables } from './tables/conversations.ts'
 import type { CoreTables } from './tables/core.ts'
+import type { InboxTables } from './tables/inbox.ts'
 import type { OrdersTables } from './tables/orders.ts'
 import type { StaffTables } from './tables/staff.ts'
 
@@ -16,4 +17,5 @@ export interface Database
     StaffTables,
     CommerceATables,
     CommerceBTables,
-    OrdersTables {}
+    OrdersTables,
+    InboxTables {}

@@ -34,6 +34,11 @@ export const idPrefixes = [
   'frd',
   'rdm',
   'rfd',
+  'hnd',
+  'cnd',
+  'nte',
+  'rat',
+  'trn',
 ] as const
 
 /** One of {@link idPrefixes}. */

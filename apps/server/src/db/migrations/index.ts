@@ -5,6 +5,7 @@ import * as commerceA from './0100-commerce-a.ts'
 import * as commercePaymentsPromotions from './0150-commerce-payments-promotions.ts'
 import * as orders from './0200-orders.ts'
 import * as conversations from './0400-conversations.ts'
+import * as inbox from './0500-inbox.ts'
 
 /**
  * Every migration in the order it runs, keyed by its file name (`NNNN-<name>`). Static rather than
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0150-commerce-payments-promotions': commercePaymentsPromotions,
   '0200-orders': orders,
   '0400-conversations': conversations,
+  '0500-inbox': inbox,
 }
