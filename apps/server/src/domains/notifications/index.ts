@@ -1,0 +1,29 @@
+/**
+ * The notifications domain: messages to shoppers (order confirmation in en, zh-Hant, zh-Hans, ms)
+ * through the {@link NotificationSender} port, with an outbox that keeps and retries failed sends.
+ */
+export type {
+  DeliveryOutcome,
+  NotificationChannel,
+  NotificationSender,
+  OutgoingMessage,
+} from './notification-sender.ts'
+export { notificationChannels } from './notification-sender.ts'
+export type { OrderConfirmationData, RenderedMessage } from './order-confirmation-template.ts'
+export {
+  formatShopperDate,
+  orderConfirmationDataSchema,
+  renderOrderConfirmation,
+} from './order-confirmation-template.ts'
+export type {
+  Notification,
+  NotificationRequest,
+  NotificationStatus,
+  NotificationTemplate,
+  NotificationsService,
+} from './notifications-service.ts'
+export {
+  createNotificationsService,
+  notificationStatuses,
+  notificationTemplates,
+} from './notifications-service.ts'
