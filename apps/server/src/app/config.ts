@@ -20,7 +20,10 @@ function findRepositoryRoot(start: string): string {
   let folder = start
   for (;;) {
     const manifest = join(folder, 'package.json')
-    if (existsSync(manifest) && 'workspaces' in (JSON.parse(readFileSync(manifest, 'utf8')) as object)) {
+    if (
+      existsSync(manifest) &&
+      'workspaces' in (JSON.parse(readFileSync(manifest, 'utf8')) as object)
+    ) {
       return folder
     }
     const parent = dirname(folder)

@@ -2,6 +2,7 @@ import { pino, type DestinationStream, type Logger } from 'pino'
 import {
   createDatabase,
   migrateToLatest,
+  runExclusively,
   type DatabaseHandle,
   type MigrationReport,
 } from '../db/database.ts'
@@ -56,15 +57,17 @@ export async function createContainer(
       : { sqliteFile: configuration.database.file },
   )
   try {
-    const migrations = await migrateToLatest(database)
-    const seed = configuration.seedDemo
-      ? await seedDemoStore(database, {
-          demoDirectory: configuration.demoDirectory,
-          currency: configuration.store.currency,
-          now: () => clock.now(),
-          createId,
-        })
-      : undefined
+    const { migrations, seed } = await runExclusively(database, async () => ({
+      migrations: await migrateToLatest(database),
+      seed: configuration.seedDemo
+        ? await seedDemoStore(database, {
+            demoDirectory: configuration.demoDirectory,
+            currency: configuration.store.currency,
+            now: () => clock.now(),
+            createId,
+          })
+        : undefined,
+    }))
     const eventBus = createEventBus({
       store: createSqlEventStore(database.db),
       now: () => clock.now(),

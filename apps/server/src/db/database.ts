@@ -100,6 +100,28 @@ async function isReachable(db: Db): Promise<boolean> {
   }
 }
 
+/**
+ * Runs `work` while holding a database-wide start-up lock, so several instances starting together
+ * on one PostgreSQL database migrate and seed one after the other (a session-level advisory lock on
+ * a dedicated connection). SQLite is one process's file: the work just runs.
+ */
+export async function runExclusively<T>(
+  handle: DatabaseHandle,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (handle.engine !== 'postgres') return work()
+  return handle.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${startupLockKey})`.execute(connection)
+    try {
+      return await work()
+    } finally {
+      await sql`select pg_advisory_unlock(${startupLockKey})`.execute(connection)
+    }
+  })
+}
+
+const startupLockKey = 72_620_231
+
 /** What {@link migrateToLatest} applied. */
 export interface MigrationReport {
   readonly applied: string[]
@@ -110,10 +132,18 @@ export interface MigrationReport {
  * PostgreSQL: Kysely's migrator holds a lock row while it works.
  */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<MigrationReport> {
+  // Kysely looks for its bookkeeping tables in every schema unless told which one; name the schema
+  // in use so another schema's tables (other tests, other installations) are never mistaken for ours.
+  const schema =
+    handle.schema ??
+    (handle.engine === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db))
+          .rows[0]?.schema
+      : undefined)
   const migrator = new Migrator({
     db: handle.db,
     provider: { getMigrations: () => Promise.resolve(migrations) },
-    ...(handle.schema === undefined ? {} : { migrationTableSchema: handle.schema }),
+    ...(schema === undefined ? {} : { migrationTableSchema: schema }),
   })
   const { error, results } = await migrator.migrateToLatest()
   if (error !== undefined) throw error

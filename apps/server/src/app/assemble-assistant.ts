@@ -1,0 +1,60 @@
+import { createMinisearchPolicySearch } from '../adapters/policy-search-minisearch/index.ts'
+import type { DatabaseHandle } from '../db/database.ts'
+import { createDialogueEngine, defaultFlows, unavailableFlow } from '../assistant/dialogue/index.ts'
+import { createAssistant, type Assistant } from '../assistant/handle-inbound-message.ts'
+import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
+import {
+  createConversationService,
+  type ConversationService,
+} from '../domains/conversations/index.ts'
+import { createPolicyService, type PolicyService } from '../domains/policies/index.ts'
+import type { Clock } from '../shared/clock.ts'
+import type { EventBus } from '../shared/event-bus.ts'
+import type { IdGenerator } from '../shared/ids.ts'
+import type { Locale } from '../shared/locale.ts'
+
+/** The conversation side of the server: conversations, policies and the assistant that uses them. */
+export interface AssistantParts {
+  readonly conversations: ConversationService
+  readonly policies: PolicyService
+  readonly assistant: Assistant
+  readonly recognizer: Recognizer
+}
+
+/**
+ * Wires the assistant: the conversations domain, policy retrieval (MiniSearch), the recognizer and
+ * the dialogue engine with the default flows. `recognizer` may be passed in so tests and benchmarks
+ * train it once per process.
+ */
+export function assembleAssistant(options: {
+  database: DatabaseHandle
+  eventBus: EventBus
+  clock: Clock
+  createId: IdGenerator
+  defaultLocale: Locale
+  recognizer?: Recognizer
+  onTurnError?: (error: unknown, context: { conversationId: string; messageId: string }) => void
+}): AssistantParts {
+  const conversations = createConversationService({
+    db: options.database.db,
+    clock: options.clock,
+    eventBus: options.eventBus,
+    createId: options.createId,
+  })
+  const policies = createPolicyService({
+    db: options.database.db,
+    search: createMinisearchPolicySearch(),
+  })
+  const recognizer = options.recognizer ?? createRecognizer({ clock: options.clock })
+  const engine = createDialogueEngine({ flows: defaultFlows, unavailableFlow })
+  const assistant = createAssistant({
+    conversations,
+    recognizer,
+    engine,
+    services: { policies },
+    eventBus: options.eventBus,
+    defaultLocale: options.defaultLocale,
+    ...(options.onTurnError === undefined ? {} : { onTurnError: options.onTurnError }),
+  })
+  return { conversations, policies, assistant, recognizer }
+}

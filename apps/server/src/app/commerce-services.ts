@@ -1,0 +1,104 @@
+import { createMiniSearchProductSearch } from '../adapters/search-minisearch/index.ts'
+import { createSandboxPaymentProvider } from '../adapters/payment-sandbox/index.ts'
+import {
+  createCartService,
+  type CartService,
+  type TaxConfiguration,
+} from '../domains/cart/index.ts'
+import { createCatalogService, type CatalogService } from '../domains/catalog/index.ts'
+import { createInventoryService, type InventoryService } from '../domains/inventory/index.ts'
+import { createPaymentsService, type PaymentsService } from '../domains/payments/index.ts'
+import type { DatabaseHandle } from '../db/database.ts'
+import type { Clock } from '../shared/clock.ts'
+import type { EventBus } from '../shared/event-bus.ts'
+import type { IdGenerator } from '../shared/ids.ts'
+import {
+  createPlaceOrderWorkflow,
+  type PlaceOrderDependencies,
+  type PlaceOrderWorkflow,
+} from '../workflows/place-order/index.ts'
+
+/** The store side of commerce (issue 3 part A): catalog and search, inventory, carts, checkout. */
+export interface CommerceServices {
+  readonly catalog: CatalogService
+  readonly inventory: InventoryService
+  readonly carts: CartService
+  readonly checkout: PlaceOrderWorkflow
+  readonly payments: PaymentsService
+}
+
+/** What {@link createCommerceServices} is built from. */
+export interface CommerceServicesOptions {
+  readonly database: DatabaseHandle
+  readonly clock: Clock
+  readonly eventBus: EventBus
+  readonly createId: IdGenerator
+  readonly currency: string
+  readonly publicUrl: string
+  readonly secret: string
+  readonly tax?: TaxConfiguration | undefined
+  /** The payments service when the composition root already built one; else sandbox payments. */
+  readonly payments?: PaymentsService | undefined
+  /** Part B's checkout ports, when wired. */
+  readonly checkoutPorts?: Pick<
+    PlaceOrderDependencies,
+    'shipping' | 'promotions' | 'fraud' | 'notifier'
+  >
+  readonly onBackgroundError?: (error: unknown, step: string) => void
+  /** Build the search index now and keep it in step with events (default true). */
+  readonly indexSearch?: boolean
+}
+
+/**
+ * Wires the commerce domains with their adapters (MiniSearch for search; the sandbox payment
+ * provider when no payments service is given). Builds the search index from the database.
+ */
+export async function createCommerceServices(
+  options: CommerceServicesOptions,
+): Promise<CommerceServices> {
+  const { database, clock, eventBus, createId } = options
+  const db = database.db
+  const catalog = createCatalogService({ db, search: createMiniSearchProductSearch() })
+  const inventory = createInventoryService({ db, clock, eventBus, createId })
+  const carts = createCartService({
+    db,
+    clock,
+    eventBus,
+    createId,
+    variants: catalog,
+    currency: options.currency,
+    tax: options.tax,
+  })
+  const payments =
+    options.payments ??
+    createPaymentsService({
+      db,
+      clock,
+      eventBus,
+      createId,
+      publicUrl: options.publicUrl,
+      providers: [
+        createSandboxPaymentProvider({
+          publicUrl: options.publicUrl,
+          webhookSecret: options.secret,
+        }),
+      ],
+    })
+  const checkout = createPlaceOrderWorkflow({
+    db,
+    clock,
+    eventBus,
+    createId,
+    catalog,
+    cart: carts,
+    inventory,
+    payments,
+    ...options.checkoutPorts,
+    onBackgroundError: options.onBackgroundError,
+  })
+  if (options.indexSearch !== false) {
+    await catalog.rebuildSearchIndex()
+    catalog.followChanges(eventBus)
+  }
+  return { catalog, inventory, carts, checkout, payments }
+}
