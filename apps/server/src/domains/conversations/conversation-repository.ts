@@ -29,6 +29,13 @@ export interface ConversationChanges {
   readonly updatedAt: string
 }
 
+/** What the recognizer understood of an inbound message, stored with the bot's replies. */
+export interface RecognitionRecord {
+  readonly messageId: string
+  readonly intent: string
+  readonly confidence: number
+}
+
 /** Which part of a conversation's history to read. */
 export interface MessagePage {
   /** Only messages with a greater sequence (oldest first). */
@@ -72,6 +79,7 @@ export interface ConversationRepository {
     conversationId: string,
     drafts: readonly MessageDraft[],
     changes: ConversationChanges,
+    recognition?: RecognitionRecord,
   ): Promise<ConversationMessage[]>
   updateConversation(id: string, changes: ConversationChanges): Promise<void>
   findMessageByChannelId(

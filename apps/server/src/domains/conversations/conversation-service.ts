@@ -7,6 +7,11 @@ import type { IdGenerator } from '../../shared/ids.ts'
 import type { Locale } from '../../shared/locale.ts'
 import type { Conversation, ConversationMessage, ShopperIdentity } from './conversation.ts'
 import { conversationEventTypes } from './conversation-events.ts'
+import {
+  createConversationFeed,
+  type ConversationFeed,
+  type ConversationListener,
+} from './conversation-feed.ts'
 import type {
   ConversationChanges,
   ConversationRepository,
@@ -26,6 +31,8 @@ export interface ConversationServiceDependencies {
   readonly createId: IdGenerator
   /** Another storage (tests of the contract); defaults to SQL over `db`. */
   readonly repository?: ConversationRepository
+  /** Live fan-out of stored messages and status changes (the web socket listens). */
+  readonly feed?: ConversationFeed
 }
 
 /** The outcome of receiving an inbound message. */
@@ -51,6 +58,8 @@ export interface ReplyBatch {
   readonly locale?: Locale
   /** Extra facts for the `message.sent` events (bot response time…). */
   readonly eventDetails?: Record<string, unknown>
+  /** What the recognizer understood of the inbound message, stored in the same transaction. */
+  readonly recognition?: { readonly intent: string; readonly confidence: number }
 }
 
 /** Conversations, participants, messages and shopper identities. */
@@ -115,6 +124,8 @@ export interface ConversationService {
   ): Promise<{ conversation: Conversation; changed: boolean }>
   /** Saves the dialogue engine's state without sending anything. */
   saveDialogueState(conversationId: string, state: unknown): Promise<void>
+  /** Live updates of one conversation (messages in sequence order, status changes). */
+  subscribe(conversationId: string, listener: ConversationListener): () => void
 }
 
 /** Creates the {@link ConversationService}. */
@@ -123,6 +134,7 @@ export function createConversationService(
 ): ConversationService {
   const repository = dependencies.repository ?? createSqlConversationRepository(dependencies.db)
   const { clock, eventBus, createId } = dependencies
+  const feed = dependencies.feed ?? createConversationFeed()
   const now = () => clock.now().toISOString()
 
   async function getConversation(id: string): Promise<Conversation> {
@@ -168,13 +180,15 @@ export function createConversationService(
       })
     }
     await eventBus.publish(...events)
+    const changed: Conversation = {
+      ...conversation,
+      status: next,
+      updatedAt: time,
+      resolvedAt: changes.resolvedAt ?? null,
+    }
+    feed.publish(conversationId, { kind: 'conversation', conversation: changed })
     return {
-      conversation: {
-        ...conversation,
-        status: next,
-        updatedAt: time,
-        resolvedAt: changes.resolvedAt ?? null,
-      },
+      conversation: changed,
       changed: true,
     }
   }
@@ -268,6 +282,7 @@ export function createConversationService(
         )
         if (message === undefined) throw new AppError('internal', 'The message was not stored.')
         stored = message
+        feed.publish(conversationId, { kind: 'message', message })
       } catch (error) {
         // Two deliveries of the same message raced; the other one stored it.
         if (isAppError(error, 'conflict')) {
@@ -329,7 +344,11 @@ export function createConversationService(
           ...(batch.dialogueState === undefined ? {} : { dialogueState: batch.dialogueState }),
           ...(batch.locale === undefined ? {} : { locale: batch.locale }),
         },
+        batch.recognition === undefined || batch.replyToMessageId === undefined
+          ? undefined
+          : { messageId: batch.replyToMessageId, ...batch.recognition },
       )
+      for (const message of stored) feed.publish(conversationId, { kind: 'message', message })
       await eventBus.publish(
         ...stored.map((message) => ({
           type: conversationEventTypes.messageSent,
@@ -364,5 +383,7 @@ export function createConversationService(
         updatedAt: now(),
       })
     },
+
+    subscribe: (conversationId, listener) => feed.subscribe(conversationId, listener),
   }
 }

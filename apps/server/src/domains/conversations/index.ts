@@ -5,6 +5,7 @@ export type {
   ConversationRepository,
   MessageDraft,
   MessagePage,
+  RecognitionRecord,
 } from './conversation-repository.ts'
 export {
   createConversationService,
@@ -21,3 +22,9 @@ export {
   type ConversationStatusEvent,
 } from './conversation-status.ts'
 export { createSqlConversationRepository } from './sql-conversation-repository.ts'
+export {
+  createConversationFeed,
+  type ConversationFeed,
+  type ConversationListener,
+  type ConversationUpdate,
+} from './conversation-feed.ts'

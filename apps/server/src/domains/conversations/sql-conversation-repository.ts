@@ -173,7 +173,7 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
       return row === undefined ? undefined : mapConversation(row)
     },
 
-    async appendMessages(conversationId, drafts, changes) {
+    async appendMessages(conversationId, drafts, changes, recognition) {
       try {
         return await db.transaction().execute(async (transaction) => {
           const updated = await transaction
@@ -187,6 +187,13 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
             .executeTakeFirst()
           if (updated === undefined)
             throw new AppError('not-found', `No conversation ${conversationId}.`)
+          if (recognition !== undefined) {
+            await transaction
+              .updateTable('conversation_messages')
+              .set({ intent: recognition.intent, confidence: recognition.confidence })
+              .where('id', '=', recognition.messageId)
+              .execute()
+          }
           if (drafts.length === 0) return []
           const first = Number(updated.last_sequence) - drafts.length + 1
           const rows: ConversationMessageTable[] = drafts.map((draft, index) => ({

@@ -1,0 +1,21 @@
+import type { Flow } from './flow.ts'
+import { affirmFlow } from './flows/affirm-flow.ts'
+import { denyFlow } from './flows/deny-flow.ts'
+import { goodbyeFlow } from './flows/goodbye-flow.ts'
+import { greetingFlow } from './flows/greeting-flow.ts'
+import { handOverFlow } from './flows/hand-over-flow.ts'
+import { newsletterFlow } from './flows/newsletter-flow.ts'
+import { policyFlow } from './flows/policy-flow.ts'
+import { thanksFlow } from './flows/thanks-flow.ts'
+
+/** The flows of the assistant, in priority order (the first flow listing an intent handles it). */
+export const defaultFlows: readonly Flow[] = [
+  greetingFlow,
+  thanksFlow,
+  goodbyeFlow,
+  affirmFlow,
+  denyFlow,
+  handOverFlow,
+  policyFlow,
+  newsletterFlow,
+]

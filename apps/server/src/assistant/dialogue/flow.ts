@@ -1,0 +1,71 @@
+import type { DomainEvent } from '../../shared/event-bus.ts'
+import type { Locale } from '../../shared/locale.ts'
+import type { EntityType, Intent, Recognition } from '../nlu/index.ts'
+import type { MessageKey, Reply } from '../replies/index.ts'
+import type { FlowServices } from './flow-services.ts'
+
+/** Why the bot hands a conversation to a person. */
+export const handOverReasons = [
+  'explicit-request',
+  'low-confidence',
+  'complaint',
+  'fraud-report',
+  'special-discount',
+  'unavailable-in-chat',
+] as const
+
+/** One of {@link handOverReasons}. */
+export type HandOverReason = (typeof handOverReasons)[number]
+
+/** What a flow sees when it runs. */
+export interface FlowContext {
+  readonly conversationId: string
+  readonly customerId: string | null
+  readonly locale: Locale
+  /** The shopper's message as typed. */
+  readonly text: string
+  readonly recognition: Recognition
+  readonly services: FlowServices
+}
+
+/** A piece of information a flow collects, with its question and validation. */
+export interface SlotDefinition {
+  readonly name: string
+  /** Entity type that fills the slot when the recognizer finds it (also as a correction later). */
+  readonly entity?: EntityType
+  /** Reads a bare answer when the recognizer found no entity (`undefined`: not an answer). */
+  readonly parse?: (text: string) => string | undefined
+  /** A catalog key explaining why the value is refused, or `undefined` when it is valid. */
+  readonly validate?: (value: string) => MessageKey | undefined
+  /** The question asking for the slot. */
+  readonly prompt: MessageKey
+  /** The re-prompt after an answer that is not valid. */
+  readonly invalid: MessageKey
+}
+
+/** What a completed flow says and does. */
+export interface FlowOutcome {
+  readonly replies: readonly Reply[]
+  readonly events?: readonly DomainEvent<object>[]
+  /** Hands the conversation to a person for this reason. */
+  readonly handOver?: HandOverReason
+  /** Marks the conversation resolved (the shopper said goodbye). */
+  readonly resolve?: boolean
+}
+
+/**
+ * A conversation flow, one per file under `flows/`: the intents that start it, the slots it
+ * collects, an optional explicit confirmation (required before anything that moves money or changes
+ * an order), and what it does once everything is known.
+ */
+export interface Flow {
+  readonly name: string
+  readonly intents: readonly Intent[]
+  readonly slots?: readonly SlotDefinition[]
+  /** The question asked once every slot is filled; the flow completes only on "yes". */
+  readonly confirmation?: (slots: Readonly<Record<string, string>>) => Reply
+  complete(
+    slots: Readonly<Record<string, string>>,
+    context: FlowContext,
+  ): FlowOutcome | Promise<FlowOutcome>
+}

@@ -1,0 +1,51 @@
+import type { Flow } from '../flow.ts'
+
+const emailPattern = /[\w.+-]+@[\w-]+(\.[\w-]+)+/
+
+/**
+ * Newsletter sign-up: collects an email address (validated, re-prompted, correctable), asks for
+ * explicit confirmation, then records `newsletter.subscribed`.
+ */
+export const newsletterFlow: Flow = {
+  name: 'newsletter',
+  intents: ['newsletter_subscription'],
+  slots: [
+    {
+      name: 'email',
+      entity: 'email',
+      parse: (text) => {
+        const trimmed = text.trim()
+        if (trimmed.length > 254) return trimmed
+        return (
+          emailPattern.exec(trimmed)?.[0]?.toLowerCase() ??
+          (trimmed.includes('@') ? trimmed : undefined)
+        )
+      },
+      validate: (value) =>
+        value.length <= 254 && /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(value)
+          ? undefined
+          : 'invalid-email',
+      prompt: 'ask-email',
+      invalid: 'invalid-email',
+    },
+  ],
+  confirmation: (slots) => ({ key: 'newsletter-confirm', values: { email: slots['email'] ?? '' } }),
+  complete(slots, context) {
+    const email = slots['email'] ?? ''
+    return {
+      replies: [{ key: 'newsletter-done', values: { email } }],
+      events: [
+        {
+          type: 'newsletter.subscribed',
+          aggregateId: context.conversationId,
+          payload: {
+            email,
+            customerId: context.customerId,
+            locale: context.locale,
+            source: 'chat',
+          },
+        },
+      ],
+    }
+  },
+}

@@ -1,0 +1,295 @@
+import type { Channel, InboundContent, MessageContent } from '@kedai/contracts'
+import type {
+  Conversation,
+  ConversationMessage,
+  ConversationService,
+} from '../domains/conversations/index.ts'
+import { AppError } from '../shared/app-error.ts'
+import type { DomainEvent, EventBus } from '../shared/event-bus.ts'
+import { isLocale, type Locale } from '../shared/locale.ts'
+import {
+  readDialogueState,
+  type DialogueEngine,
+  type DialogueState,
+  type FlowServices,
+} from './dialogue/index.ts'
+import type { Recognizer } from './nlu/index.ts'
+import { renderReply, type Reply } from './replies/index.ts'
+
+/** What the assistant is made of. */
+export interface AssistantDependencies {
+  readonly conversations: ConversationService
+  readonly recognizer: Recognizer
+  readonly engine: DialogueEngine
+  readonly services: FlowServices
+  readonly eventBus: EventBus
+  /** The store's language, used until the shopper's own is known. */
+  readonly defaultLocale: Locale
+  /** Monotonic milliseconds for response times (`performance.now`). */
+  readonly measure?: () => number
+  /** Told about a turn that failed after its message was stored (the message is kept). */
+  readonly onTurnError?: (
+    error: unknown,
+    context: { conversationId: string; messageId: string },
+  ) => void
+}
+
+/** The outcome of one inbound message. */
+export interface InboundResult {
+  readonly inbound: ConversationMessage
+  readonly replies: readonly ConversationMessage[]
+  readonly duplicate: boolean
+  readonly conversation: Conversation
+}
+
+/** The shopping assistant: opens conversations and answers shopper messages on every channel. */
+export interface Assistant {
+  /**
+   * Identifies the shopper (anonymous, or the customer of a verified token), opens a conversation
+   * (or reuses the open one with `reuseOpen`) and greets a new one.
+   */
+  startConversation(input: {
+    channel: Channel
+    externalId: string
+    customerId?: string | undefined
+    locale?: Locale | undefined
+    reuseOpen?: boolean
+  }): Promise<{ conversation: Conversation; messages: readonly ConversationMessage[] }>
+  /**
+   * The turn pipeline: store the inbound message first (idempotent on `channelMessageId`), recognize,
+   * run the dialogue engine, store the replies and the new state together, publish the turn's events.
+   * A duplicate delivery returns the replies already sent. When the turn fails after the message was
+   * stored, throws `AppError('unavailable')` naming the stored message; sending it again retries.
+   */
+  handleInboundMessage(input: {
+    conversationId: string
+    channelMessageId: string
+    content: InboundContent
+  }): Promise<InboundResult>
+}
+
+/** Creates the {@link Assistant}. */
+export function createAssistant(dependencies: AssistantDependencies): Assistant {
+  const { conversations, recognizer, engine, eventBus } = dependencies
+  const measure = dependencies.measure ?? (() => performance.now())
+  const queues = new Map<string, Promise<unknown>>()
+
+  /** Runs turns of one conversation one after another, so each sees the state the previous left. */
+  function serialize<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
+    const previous = queues.get(conversationId) ?? Promise.resolve()
+    const next = previous.then(task, task)
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    )
+    queues.set(conversationId, settled)
+    void settled.then(() => {
+      if (queues.get(conversationId) === settled) queues.delete(conversationId)
+    })
+    return next
+  }
+
+  async function storeTurn(
+    conversation: Conversation,
+    inbound: ConversationMessage,
+    replies: readonly Reply[],
+    options: {
+      started: number
+      locale: Locale
+      state: DialogueState
+      intent: string
+      confidence: number
+      events: DomainEvent<object>[]
+    },
+  ): Promise<ConversationMessage[]> {
+    const contents: MessageContent[] = replies.map((reply) => renderReply(reply, options.locale))
+    const stored = await conversations.sendMessages(conversation.id, {
+      messages: contents.map((content) => ({ authorRole: 'bot' as const, content })),
+      replyToMessageId: inbound.id,
+      dialogueState: options.state,
+      locale: options.locale,
+      recognition: { intent: options.intent, confidence: options.confidence },
+      eventDetails: {
+        responseMilliseconds: Math.round((measure() - options.started) * 1000) / 1000,
+      },
+    })
+    if (options.events.length > 0) await eventBus.publish(...options.events)
+    return stored
+  }
+
+  async function runTurn(
+    conversationId: string,
+    inbound: ConversationMessage,
+    started: number,
+  ): Promise<InboundResult> {
+    let conversation = await conversations.getConversation(conversationId)
+    let state = readDialogueState(conversation.dialogueState)
+    const text = inbound.content.type === 'text' ? inbound.content.text : ''
+    const events: DomainEvent<object>[] = []
+    const base = {
+      started,
+      state,
+      locale: conversation.locale,
+      events,
+      intent: 'none',
+      confidence: 0,
+    }
+
+    if (inbound.content.type !== 'text') {
+      const replies = await storeTurn(conversation, inbound, [{ key: 'attachment-received' }], {
+        ...base,
+        intent: 'attachment',
+        confidence: 1,
+      })
+      return { inbound, replies, duplicate: false, conversation }
+    }
+    if (conversation.status === 'agent-active' || conversation.status === 'waiting-for-agent') {
+      // A person has (or will take) the conversation: the bot only says once that someone is coming.
+      const notice: Reply[] =
+        conversation.status === 'waiting-for-agent' && !state.waitingNoticeSent
+          ? [{ key: 'hand-over-waiting' }]
+          : []
+      const replies = await storeTurn(conversation, inbound, notice, {
+        ...base,
+        intent: 'for-agent',
+        confidence: 1,
+        state: { ...state, waitingNoticeSent: state.waitingNoticeSent || notice.length > 0 },
+      })
+      return { inbound, replies, duplicate: false, conversation }
+    }
+    if (text.trim().length === 0) {
+      const replies = await storeTurn(conversation, inbound, [{ key: 'empty-message' }], {
+        ...base,
+        intent: 'empty',
+        confidence: 1,
+      })
+      return { inbound, replies, duplicate: false, conversation }
+    }
+
+    const recognition = recognizer.recognize(
+      text,
+      engine.recognitionContext(state, conversation.locale),
+    )
+    const locale = isLocale(recognition.language) ? recognition.language : conversation.locale
+    events.push({
+      type: 'intent.recognized',
+      aggregateId: conversationId,
+      payload: {
+        messageId: inbound.id,
+        intent: recognition.intent,
+        confidence: recognition.confidence,
+        language: recognition.language,
+        entities: recognition.entities.map((entity) => entity.type),
+      },
+    })
+    const turn = await engine.runTurn({
+      conversationId,
+      customerId: conversation.customerId,
+      locale,
+      text,
+      recognition,
+      state,
+      services: dependencies.services,
+    })
+    events.push(...turn.events)
+    state = turn.handOver === undefined ? turn.state : { ...turn.state, waitingNoticeSent: true }
+    const replies = await storeTurn(conversation, inbound, turn.replies, {
+      started,
+      state,
+      locale,
+      events,
+      intent: turn.intent,
+      confidence: turn.confidence,
+    })
+    conversation = {
+      ...conversation,
+      locale,
+      lastSequence: replies.at(-1)?.sequence ?? conversation.lastSequence,
+    }
+    if (turn.handOver !== undefined) {
+      conversation = (
+        await conversations.changeStatus(conversationId, 'hand-over-requested', {
+          reason: turn.handOver,
+          messageId: inbound.id,
+        })
+      ).conversation
+    } else if (turn.resolve) {
+      conversation = (await conversations.changeStatus(conversationId, 'resolved', { by: 'bot' }))
+        .conversation
+    }
+    return { inbound, replies, duplicate: false, conversation }
+  }
+
+  return {
+    async startConversation({ channel, externalId, customerId, locale, reuseOpen }) {
+      const identity = await conversations.identifyShopper({ channel, externalId, customerId })
+      const opened = await conversations.openConversation({
+        channel,
+        shopperIdentityId: identity.id,
+        customerId: identity.customerId,
+        locale: locale ?? dependencies.defaultLocale,
+        reuseOpen: reuseOpen ?? false,
+      })
+      if (!opened.created) {
+        const messages = await conversations.listMessages(opened.conversation.id, { limit: 50 })
+        return { conversation: opened.conversation, messages }
+      }
+      const messages = await conversations.sendMessages(opened.conversation.id, {
+        messages: [
+          {
+            authorRole: 'bot',
+            content: renderReply(
+              {
+                key: 'greeting',
+                choices: [
+                  { label: 'choice-find-product', payload: '/intent:product_search' },
+                  { label: 'choice-track-order', payload: '/intent:track_order' },
+                  { label: 'choice-store-policies', payload: '/intent:store_policy' },
+                ],
+              },
+              opened.conversation.locale,
+            ),
+          },
+        ],
+      })
+      return {
+        conversation: { ...opened.conversation, lastSequence: messages.at(-1)?.sequence ?? 0 },
+        messages,
+      }
+    },
+
+    async handleInboundMessage({ conversationId, channelMessageId, content }) {
+      const started = measure()
+      const received = await conversations.receiveMessage({
+        conversationId,
+        channelMessageId,
+        content,
+      })
+      if (received.duplicate && received.message.intent !== null) {
+        const replies = await conversations.listReplies(received.message.id)
+        return {
+          inbound: received.message,
+          replies,
+          duplicate: true,
+          conversation: received.conversation,
+        }
+      }
+      try {
+        const result = await serialize(conversationId, () =>
+          runTurn(conversationId, received.message, started),
+        )
+        return { ...result, duplicate: received.duplicate }
+      } catch (error) {
+        dependencies.onTurnError?.(error, { conversationId, messageId: received.message.id })
+        throw new AppError(
+          'unavailable',
+          'Your message was saved, but the assistant could not answer just now. Send it again with the same id to retry.',
+          {
+            details: { messageId: received.message.id, sequence: received.message.sequence },
+            cause: error,
+          },
+        )
+      }
+    },
+  }
+}

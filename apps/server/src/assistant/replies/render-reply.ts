@@ -1,0 +1,92 @@
+import type { Choice, MessageContent } from '@kedai/contracts'
+import type { Locale } from '../../shared/locale.ts'
+import type { Money } from '../../shared/money.ts'
+import { englishMessages, type MessageCatalog, type MessageKey } from './en.ts'
+import { malayMessages } from './ms.ts'
+import { simplifiedChineseMessages } from './zh-hans.ts'
+import { traditionalChineseMessages } from './zh-hant.ts'
+
+/** Every catalog by locale. */
+export const messageCatalogs: Readonly<Record<Locale, MessageCatalog>> = {
+  en: englishMessages,
+  'zh-Hant': traditionalChineseMessages,
+  'zh-Hans': simplifiedChineseMessages,
+  ms: malayMessages,
+}
+
+/** A value to interpolate: text, a number, or money (formatted in the shopper's locale). */
+export type ReplyValue = string | number | Money
+
+/** A choice offered as a quick reply: its label from the catalog, and what tapping it sends. */
+export interface ReplyChoice {
+  readonly label: MessageKey
+  readonly payload: string
+}
+
+/**
+ * What a flow wants to say, before it is put into words: a catalog key, values and choices.
+ * Flows never hold user-facing text; {@link renderReply} does the wording in the shopper's language.
+ */
+export interface Reply {
+  readonly key: MessageKey
+  readonly values?: Readonly<Record<string, ReplyValue>>
+  readonly choices?: readonly ReplyChoice[]
+  /** Catalog keys whose text goes before this reply's text, in the same message. */
+  readonly prefix?: readonly MessageKey[]
+}
+
+/** The BCP 47 tag used for number and money formatting in each locale. */
+export const formattingLocales: Readonly<Record<Locale, string>> = {
+  en: 'en-MY',
+  'zh-Hant': 'zh-Hant-TW',
+  'zh-Hans': 'zh-Hans-MY',
+  ms: 'ms-MY',
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>()
+
+/** Formats money with `Intl.NumberFormat` in the shopper's locale (`RM259.00`). */
+export function formatReplyMoney(value: Money, locale: Locale): string {
+  const cacheKey = `${locale}:${value.currency}`
+  let format = moneyFormats.get(cacheKey)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(formattingLocales[locale], {
+      style: 'currency',
+      currency: value.currency,
+    })
+    moneyFormats.set(cacheKey, format)
+  }
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2
+  return format.format(value.amount / 10 ** digits)
+}
+
+function formatValue(value: ReplyValue, locale: Locale): string {
+  if (typeof value === 'string') return value
+  if (typeof value === 'number') return value.toLocaleString(formattingLocales[locale])
+  return formatReplyMoney(value, locale)
+}
+
+/** The catalog text of `key` in `locale` with `{name}` placeholders filled from `values`. */
+export function renderText(
+  key: MessageKey,
+  locale: Locale,
+  values: Readonly<Record<string, ReplyValue>> = {},
+): string {
+  const template = messageCatalogs[locale][key]
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = values[name]
+    return value === undefined ? placeholder : formatValue(value, locale)
+  })
+}
+
+/** Puts a {@link Reply} into words: text, or a question with quick replies when it has choices. */
+export function renderReply(reply: Reply, locale: Locale): MessageContent {
+  const body = renderText(reply.key, locale, reply.values)
+  const text = [...(reply.prefix ?? []).map((key) => renderText(key, locale)), body].join(' ')
+  if (reply.choices === undefined || reply.choices.length === 0) return { type: 'text', text }
+  const choices: Choice[] = reply.choices.map((choice) => ({
+    label: renderText(choice.label, locale),
+    payload: choice.payload,
+  }))
+  return { type: 'quick-replies', text, choices }
+}

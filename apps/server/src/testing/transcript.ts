@@ -1,0 +1,212 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describeMessageContent, type MessageContent } from '@kedai/contracts'
+import { expect } from 'vitest'
+import { assembleAssistant, type AssistantParts } from '../app/assemble-assistant.ts'
+import { repositoryRoot } from '../app/config.ts'
+import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
+import type { Conversation, ConversationMessage } from '../domains/conversations/index.ts'
+import type { DatabaseHandle } from '../db/database.ts'
+import { createSqlEventStore } from '../db/sql-event-store.ts'
+import { createManualClock, type ManualClock } from '../shared/clock.ts'
+import { createEventBus, type EventBus, type RecordedEvent } from '../shared/event-bus.ts'
+import { createSequentialIdGenerator } from '../shared/ids.ts'
+import { isLocale, type Locale } from '../shared/locale.ts'
+import { createTestDatabase } from './test-database.ts'
+
+/**
+ * Transcript tests: a real assistant over a real SQLite database, driven like a chat —
+ * `userSays('…')`, `expectReply(/…/)`, `expectEvent('…')`.
+ */
+
+let sharedRecognizer: Recognizer | undefined
+
+/** The project's recognizer, trained once per test process. */
+export function getSharedRecognizer(): Recognizer {
+  sharedRecognizer ??= createRecognizer()
+  return sharedRecognizer
+}
+
+/** Loads the demo store's policy documents (`data/demo/policies`) into `policy_documents`. */
+export async function loadDemoPolicies(database: DatabaseHandle, now: string): Promise<number> {
+  const directory = join(repositoryRoot, 'data', 'demo', 'policies')
+  const rows = readdirSync(directory)
+    .filter((file) => file.endsWith('.md'))
+    .sort()
+    .flatMap((file, index) => {
+      const [slug = '', locale = ''] = file.replace(/\.md$/, '').split('.')
+      if (!isLocale(locale)) return []
+      const body = readFileSync(join(directory, file), 'utf8')
+      const title = /^#\s+(.+)$/m.exec(body)?.[1]?.trim() ?? slug
+      return [
+        { id: `pol_${String(index).padStart(6, '0')}`, slug, locale, title, body, updated_at: now },
+      ]
+    })
+  await database.db.insertInto('policy_documents').values(rows).execute()
+  return rows.length
+}
+
+/** A test chat environment: one database and assistant shared by several transcripts. */
+export interface TranscriptEnvironment extends AssistantParts {
+  readonly database: DatabaseHandle
+  readonly eventBus: EventBus
+  readonly clock: ManualClock
+  readonly events: RecordedEvent[]
+  /** Opens a conversation and returns a transcript driving it. */
+  startChat(options?: {
+    locale?: Locale
+    customerId?: string
+    channel?: 'web' | 'whatsapp' | 'terminal'
+  }): Promise<Transcript>
+  dispose(): Promise<void>
+}
+
+/** One conversation driven like a transcript. */
+export interface Transcript {
+  readonly conversationId: string
+  /** The bot's opening messages. */
+  readonly opening: readonly ConversationMessage[]
+  /** Sends a shopper message and waits for the bot's replies. */
+  userSays(text: string): Promise<readonly ConversationMessage[]>
+  /** Taps a quick reply of the last bot message by its label. */
+  userTaps(label: string | RegExp): Promise<readonly ConversationMessage[]>
+  /** Asserts the replies to the last message (joined text) match. */
+  expectReply(pattern: RegExp | string): void
+  /** Asserts the last replies offer a quick reply with this label. */
+  expectChoice(label: RegExp | string): void
+  /** Asserts an event of `type` was published for this conversation since the last message was sent. */
+  expectEvent(type: string, payload?: Record<string, unknown>): RecordedEvent
+  /** Asserts no event of `type` was published since the last message. */
+  expectNoEvent(type: string): void
+  /** The conversation as stored now. */
+  conversation(): Promise<Conversation>
+  /** Everything the bot said in answer to the last message, as text. */
+  lastReplyText(): string
+}
+
+function contentText(content: MessageContent): string {
+  if (content.type === 'quick-replies')
+    return `${content.text}\n${content.choices.map((choice) => `[${choice.label}]`).join(' ')}`
+  return describeMessageContent(content)
+}
+
+/** Creates a {@link TranscriptEnvironment} over a fresh SQLite database with the demo policies. */
+export async function createTranscriptEnvironment(): Promise<TranscriptEnvironment> {
+  const { handle, dispose } = await createTestDatabase('sqlite')
+  const clock = createManualClock()
+  const createId = createSequentialIdGenerator()
+  const events: RecordedEvent[] = []
+  let eventCounter = 0
+  const eventBus = createEventBus({
+    store: createSqlEventStore(handle.db),
+    now: () => clock.now(),
+    createId: () => `evt_${String(++eventCounter).padStart(6, '0')}`,
+  })
+  eventBus.subscribe('*', (event) => void events.push(event))
+  await loadDemoPolicies(handle, clock.now().toISOString())
+  const parts = assembleAssistant({
+    database: handle,
+    eventBus,
+    clock,
+    createId,
+    defaultLocale: 'en',
+    recognizer: getSharedRecognizer(),
+  })
+  let chatCounter = 0
+  return {
+    ...parts,
+    database: handle,
+    eventBus,
+    clock,
+    events,
+    dispose,
+    async startChat(options = {}) {
+      chatCounter += 1
+      const { conversation, messages } = await parts.assistant.startConversation({
+        channel: options.channel ?? 'web',
+        externalId: `visitor-${chatCounter}`,
+        customerId: options.customerId,
+        locale: options.locale,
+      })
+      let lastReplies: readonly ConversationMessage[] = messages
+      let eventMark = events.length
+      let messageCounter = 0
+      const newEvents = () =>
+        events
+          .slice(eventMark)
+          .filter(
+            (event) =>
+              event.aggregateId === conversation.id ||
+              JSON.stringify(event.payload).includes(conversation.id),
+          )
+      const transcript: Transcript = {
+        conversationId: conversation.id,
+        opening: messages,
+        async userSays(text) {
+          eventMark = events.length
+          messageCounter += 1
+          clock.advance(1000)
+          const result = await parts.assistant.handleInboundMessage({
+            conversationId: conversation.id,
+            channelMessageId: `${conversation.id}/${messageCounter}`,
+            content: { type: 'text', text },
+          })
+          lastReplies = result.replies
+          return result.replies
+        },
+        async userTaps(label) {
+          const choices = lastReplies.flatMap((reply) =>
+            reply.content.type === 'quick-replies' ? reply.content.choices : [],
+          )
+          const choice = choices.find((candidate) =>
+            typeof label === 'string' ? candidate.label === label : label.test(candidate.label),
+          )
+          expect(
+            choice,
+            `no quick reply ${String(label)} in: ${transcript.lastReplyText()}`,
+          ).toBeDefined()
+          return transcript.userSays(choice?.payload ?? choice?.label ?? '')
+        },
+        expectReply(pattern) {
+          const text = transcript.lastReplyText()
+          if (typeof pattern === 'string') expect(text).toContain(pattern)
+          else expect(text).toMatch(pattern)
+        },
+        expectChoice(label) {
+          const labels = lastReplies.flatMap((reply) =>
+            reply.content.type === 'quick-replies'
+              ? reply.content.choices.map((choice) => choice.label)
+              : [],
+          )
+          expect(
+            labels.some((candidate) =>
+              typeof label === 'string' ? candidate === label : label.test(candidate),
+            ),
+            `choices: ${labels.join(', ')}`,
+          ).toBe(true)
+        },
+        expectEvent(type, payload) {
+          const found = newEvents().find(
+            (event) =>
+              event.type === type &&
+              (payload === undefined ||
+                Object.entries(payload).every(([key, value]) => event.payload[key] === value)),
+          )
+          expect(
+            found,
+            `no ${type} ${JSON.stringify(payload ?? {})} among ${newEvents()
+              .map((event) => `${event.type} ${JSON.stringify(event.payload)}`)
+              .join('; ')}`,
+          ).toBeDefined()
+          return found as RecordedEvent
+        },
+        expectNoEvent(type) {
+          expect(newEvents().map((event) => event.type)).not.toContain(type)
+        },
+        conversation: () => parts.conversations.getConversation(conversation.id),
+        lastReplyText: () => lastReplies.map((reply) => contentText(reply.content)).join('\n'),
+      }
+      return transcript
+    },
+  }
+}
