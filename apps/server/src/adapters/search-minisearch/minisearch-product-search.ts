@@ -11,11 +11,10 @@ import { tokenizeForIndex, tokenizeQuery } from './tokenize-search-text.ts'
 
 interface IndexedFields {
   id: string
+  /** The product name in every language. */
   name: string
-  tags: string
-  categories: string
-  options: string
-  brand: string
+  /** Tags and synonyms, category names, brand and option values: short, telling words. */
+  keywords: string
   description: string
 }
 
@@ -39,21 +38,25 @@ export interface MiniSearchTuning {
 
 /** The default {@link MiniSearchTuning}. */
 export const defaultMiniSearchTuning: MiniSearchTuning = {
-  boosts: { name: 4, tags: 3, categories: 2, options: 2, brand: 2, description: 1 },
+  boosts: { name: 4, keywords: 2.5, description: 1 },
   fuzziness: 0.25,
   minimumPrefixLength: 2,
 }
 
 function toIndexedFields(document: ProductSearchDocument): IndexedFields {
+  // Three fields rather than one per source: scoring cost grows with the fields a term is found in.
+  const optionValues = new Set(
+    document.variants.flatMap((variant) => Object.values(variant.options)),
+  )
   return {
     id: document.productId,
     name: Object.values(document.name).join('\n'),
-    tags: document.tags.join('\n'),
-    categories: document.categoryNames.join('\n'),
-    options: [
-      ...new Set(document.variants.flatMap((variant) => Object.values(variant.options))),
+    keywords: [
+      ...document.tags,
+      ...document.categoryNames,
+      document.brand ?? '',
+      ...optionValues,
     ].join('\n'),
-    brand: document.brand ?? '',
     description: Object.values(document.description).join('\n'),
   }
 }
@@ -140,7 +143,7 @@ export function createMiniSearchProductSearch(
 } {
   const createIndex = (): MiniSearch<IndexedFields> =>
     new MiniSearch<IndexedFields>({
-      fields: ['name', 'tags', 'categories', 'options', 'brand', 'description'],
+      fields: ['name', 'keywords', 'description'],
       storeFields: [],
       tokenize: (text) => tokenizeForIndex(text),
       processTerm: (term) => term,
@@ -148,8 +151,15 @@ export function createMiniSearchProductSearch(
   let index = createIndex()
   let records = new Map<string, FilterRecord>()
 
-  function runTextSearch(text: string, combineWith: 'AND' | 'OR'): { id: string; score: number }[] {
-    const { terms, chinese } = tokenizeQuery(text)
+  // Category key → product ids, so a filter-only listing does not scan the whole catalog.
+  let byCategory = new Map<string, Set<string>>()
+
+  function runTextSearch(
+    terms: readonly string[],
+    chinese: ReadonlySet<string>,
+    combineWith: 'AND' | 'OR',
+    fuzzy: boolean,
+  ): { id: string; score: number }[] {
     if (terms.length === 0) return []
     const last = terms[terms.length - 1]
     const options: SearchOptions = {
@@ -157,7 +167,7 @@ export function createMiniSearchProductSearch(
       boost: { ...tuning.boosts },
       tokenize: () => [...terms],
       processTerm: (term) => term,
-      fuzzy: (term) => (!chinese.has(term) && term.length >= 4 ? tuning.fuzziness : false),
+      fuzzy: (term) => (fuzzy && !chinese.has(term) && term.length >= 4 ? tuning.fuzziness : false),
       prefix: (term) =>
         term === last && !chinese.has(term) && term.length >= tuning.minimumPrefixLength,
       maxFuzzy: 2,
@@ -165,6 +175,42 @@ export function createMiniSearchProductSearch(
     return index
       .search(terms.join(' '), options)
       .map((result) => ({ id: String(result.id), score: result.score }))
+  }
+
+  /**
+   * Exact words (and a prefix for the last one) first; typo tolerance only when that finds fewer
+   * than a page, because fuzzy matching is the costly part; any-word matching only when all words
+   * together find nothing.
+   */
+  function rankByText(text: string, wanted: number): { id: string; score: number }[] {
+    const { terms, chinese } = tokenizeQuery(text)
+    const exact = runTextSearch(terms, chinese, 'AND', false)
+    if (exact.length >= wanted) return exact
+    const typoTolerant = runTextSearch(terms, chinese, 'AND', true)
+    if (typoTolerant.length > 0) return typoTolerant
+    return runTextSearch(terms, chinese, 'OR', true)
+  }
+
+  function candidatesWithoutText(filters: PreparedFilters): { id: string; score: number }[] {
+    if (filters.categoryKeys === undefined)
+      return [...records.keys()].map((id) => ({ id, score: 0 }))
+    const ids = new Set<string>()
+    for (const key of filters.categoryKeys) for (const id of byCategory.get(key) ?? []) ids.add(id)
+    return [...ids].map((id) => ({ id, score: 0 }))
+  }
+
+  function indexCategories(
+    productId: string,
+    record: FilterRecord | undefined,
+    add: boolean,
+  ): void {
+    if (record === undefined) return
+    for (const key of record.categoryKeys) {
+      const set = byCategory.get(key) ?? new Set<string>()
+      if (add) set.add(productId)
+      else set.delete(productId)
+      byCategory.set(key, set)
+    }
   }
 
   return {
@@ -180,19 +226,25 @@ export function createMiniSearchProductSearch(
       }
       index = nextIndex
       records = nextRecords
+      byCategory = new Map()
+      for (const [id, record] of records) indexCategories(id, record, true)
     },
 
     async upsert(documents) {
       for (const document of documents) {
         if (index.has(document.productId)) index.discard(document.productId)
+        indexCategories(document.productId, records.get(document.productId), false)
         index.add(toIndexedFields(document))
-        records.set(document.productId, toFilterRecord(document))
+        const record = toFilterRecord(document)
+        records.set(document.productId, record)
+        indexCategories(document.productId, record, true)
       }
     },
 
     async remove(productIds) {
       for (const id of productIds) {
         if (index.has(id)) index.discard(id)
+        indexCategories(id, records.get(id), false)
         records.delete(id)
       }
     },
@@ -200,14 +252,10 @@ export function createMiniSearchProductSearch(
     async search(query): Promise<ProductSearchResult> {
       const filters = prepareFilters(query)
       const text = query.text?.trim() ?? ''
-      let ranked: { id: string; score: number }[]
-      if (text.length === 0) {
-        ranked = [...records.keys()].map((id) => ({ id, score: 0 }))
-      } else {
-        ranked = runTextSearch(text, 'AND')
-        // A forgiving search: when every word together finds nothing, any word may match.
-        if (ranked.length === 0) ranked = runTextSearch(text, 'OR')
-      }
+      const ranked =
+        text.length === 0
+          ? candidatesWithoutText(filters)
+          : rankByText(text, query.offset + query.limit)
       const inStock: ProductSearchHit[] = []
       const outOfStock: ProductSearchHit[] = []
       for (const { id, score } of ranked) {

@@ -81,6 +81,45 @@ export interface QueryTerms {
 }
 
 /**
+ * The query's words, with a one-character Chinese word joined to the Chinese word before it (or
+ * after it, at the start): 运动|鞋 becomes 运动鞋, whose bigram 动鞋 is far more selective than 鞋.
+ */
+function mergeSingleCharacterWords(text: string): string[] {
+  const words: string[] = []
+  // Whether the last word is Chinese and directly touches the next segment (no space between).
+  let joinable = false
+  let pendingPrefix = ''
+  for (const segment of segmenter.segment(text)) {
+    const word = segment.segment
+    if (segment.isWordLike !== true) {
+      if (pendingPrefix !== '') words.push(pendingPrefix)
+      pendingPrefix = ''
+      joinable = false
+      continue
+    }
+    const isHan = hasHan(word)
+    const isSingleHan = isHan && [...word].length === 1
+    if (isSingleHan && joinable) {
+      words[words.length - 1] = `${words[words.length - 1] ?? ''}${word}`
+    } else if (isSingleHan) {
+      pendingPrefix += word
+      continue
+    } else if (isHan) {
+      if ([...pendingPrefix].length > 1) words.push(pendingPrefix, word)
+      else words.push(pendingPrefix + word)
+      pendingPrefix = ''
+    } else {
+      if (pendingPrefix !== '') words.push(pendingPrefix)
+      pendingPrefix = ''
+      words.push(word)
+    }
+    joinable = isHan
+  }
+  if (pendingPrefix !== '') words.push(pendingPrefix)
+  return words
+}
+
+/**
  * Terms of a shopper's query. Chinese is segmented into words first and each word is searched by
  * its bigrams (a single-character word by itself), so 黑色运动鞋 needs 黑色 and 运动/动鞋 but not the
  * cross-word bigram 色运. Stop words are dropped unless nothing else is left.
@@ -89,9 +128,7 @@ export function tokenizeQuery(text: string): QueryTerms {
   const normalized = normalizeSearchText(text)
   const terms: string[] = []
   const chinese = new Set<string>()
-  for (const segment of segmenter.segment(normalized)) {
-    if (segment.isWordLike !== true) continue
-    const word = segment.segment
+  for (const word of mergeSingleCharacterWords(normalized)) {
     if (!hasHan(word)) {
       for (const match of word.matchAll(wordPattern)) terms.push(match[0])
       continue
