@@ -79,6 +79,11 @@ export type CreateConversationRequest = z.input<typeof createConversationRequest
 export const createConversationResponseSchema = z.object({
   conversation: conversationSchema,
   messages: z.array(messageSchema),
+  /**
+   * Proves access to this conversation: send it as `x-kedai-conversation-token` (REST) or `token`
+   * (WebSocket query) on every later request.
+   */
+  conversationToken: z.string(),
 })
 
 /** `POST /api/conversations/:id/messages`: what the shopper sends. */

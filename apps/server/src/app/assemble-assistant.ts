@@ -13,6 +13,17 @@ import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
 import type { Locale } from '../shared/locale.ts'
 
+function createTrainedRecognizer(clock: Clock, training: 'eager' | 'lazy'): Recognizer {
+  if (training === 'eager') return createRecognizer({ clock })
+  let trained: Recognizer | undefined
+  return {
+    recognize(text, context) {
+      trained ??= createRecognizer({ clock })
+      return trained.recognize(text, context)
+    },
+  }
+}
+
 /** The conversation side of the server: conversations, policies and the assistant that uses them. */
 export interface AssistantParts {
   readonly conversations: ConversationService
@@ -33,6 +44,8 @@ export function assembleAssistant(options: {
   createId: IdGenerator
   defaultLocale: Locale
   recognizer?: Recognizer
+  /** Train the recognizer now (servers) or on the first message (tests that never chat). */
+  training?: 'eager' | 'lazy'
   onTurnError?: (error: unknown, context: { conversationId: string; messageId: string }) => void
 }): AssistantParts {
   const conversations = createConversationService({
@@ -45,7 +58,8 @@ export function assembleAssistant(options: {
     db: options.database.db,
     search: createMinisearchPolicySearch(),
   })
-  const recognizer = options.recognizer ?? createRecognizer({ clock: options.clock })
+  const recognizer =
+    options.recognizer ?? createTrainedRecognizer(options.clock, options.training ?? 'eager')
   const engine = createDialogueEngine({ flows: defaultFlows, unavailableFlow })
   const assistant = createAssistant({
     conversations,

@@ -13,6 +13,7 @@ import type { ServerContext } from '../http/server-context.ts'
 import { systemClock, type Clock } from '../shared/clock.ts'
 import { createEventBus, type EventBus } from '../shared/event-bus.ts'
 import { createId } from '../shared/ids.ts'
+import { assembleAssistant } from './assemble-assistant.ts'
 import { createStaffService } from '../domains/staff/index.ts'
 import { seedDemoStaff } from './seed-demo-staff.ts'
 import type { Configuration } from './config.ts'
@@ -80,6 +81,15 @@ export async function createContainer(
     })
     const staff = createStaffService({ db: database.db, clock, createId })
     if (seed?.seeded === true) await seedDemoStaff(staff, configuration.demoStaffPassword)
+    const assistantParts = assembleAssistant({
+      database,
+      eventBus,
+      clock,
+      createId,
+      defaultLocale: configuration.store.locale,
+      training: configuration.environment === 'test' ? 'lazy' : 'eager',
+      onTurnError: (error, details) => logger.error({ err: error, ...details }, 'assistant turn failed'),
+    })
     return {
       configuration,
       logger,
@@ -88,6 +98,8 @@ export async function createContainer(
       clock,
       migrations,
       seed,
+      assistant: assistantParts.assistant,
+      conversations: assistantParts.conversations,
       staff,
       close: () => database.close(),
     }

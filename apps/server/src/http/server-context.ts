@@ -1,5 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
+import type { Assistant } from '../assistant/handle-inbound-message.ts'
 import type { DatabaseHandle } from '../db/database.ts'
+import type { ConversationService } from '../domains/conversations/index.ts'
 import type { StaffService } from '../domains/staff/index.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
@@ -25,4 +27,8 @@ export interface ServerContext {
   readonly clock: Clock
   readonly logger: FastifyBaseLogger
   readonly staff: StaffService
+  /** The shopping assistant (absent in servers built without one). */
+  readonly assistant?: Assistant
+  /** Conversations, messages and shopper identities (absent with the assistant). */
+  readonly conversations?: ConversationService
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { ServerContext } from '../server-context.ts'
+import { createConversationRoutes } from './conversation-routes.ts'
 import { createSessionRoutes } from './console/session-routes.ts'
 import { createDemoAssetRoutes } from './demo-asset-routes.ts'
 import { createHealthRoutes } from './health-routes.ts'
@@ -8,5 +9,5 @@ import { createHealthRoutes } from './health-routes.ts'
  * Every route module of the server, registered in this order. Add one line per module.
  */
 export function createRouteModules(context: ServerContext): FastifyPluginAsyncZod[] {
-  return [createHealthRoutes(context), createDemoAssetRoutes(context), createSessionRoutes(context)]
+  return [createHealthRoutes(context), createConversationRoutes(context), createDemoAssetRoutes(context), createSessionRoutes(context)]
 }
