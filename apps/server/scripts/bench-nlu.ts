@@ -11,6 +11,7 @@ import {
   actThreshold,
   createRecognizer,
   evaluateRecognizer,
+  excludeTrainDuplicates,
   intents,
   isIntent,
   loadTrainingExamples,
@@ -118,13 +119,11 @@ function row(name: string, kedai: string, nlpJs: string): string {
 async function main(): Promise<void> {
   const examples = loadTrainingExamples()
   const intentMap = readIntentMap(join(nluDataDirectory, 'bitext', 'intent-map.json'))
-  const trainTexts = new Set(
-    readBitextExamples(join(nluDataDirectory, 'bitext', 'train.csv'), intentMap).map(
-      (line) => line.text,
-    ),
-  )
   const bitextAll = readBitextExamples(join(nluDataDirectory, 'bitext', 'test.csv'), intentMap)
-  const bitext = bitextAll.filter((line) => !trainTexts.has(line.text))
+  const { lines: bitext } = excludeTrainDuplicates(
+    bitextAll,
+    readBitextExamples(join(nluDataDirectory, 'bitext', 'train.csv'), intentMap),
+  )
   const heldoutDirectory = join(nluDataDirectory, 'heldout')
   const heldout = readdirSync(heldoutDirectory)
     .filter((file) => file.endsWith('.jsonl'))

@@ -4,6 +4,7 @@ import {
   actThreshold,
   createRecognizer,
   evaluateRecognizer,
+  excludeTrainDuplicates,
   parseEvaluationLines,
   readBitextExamples,
   readIntentMap,
@@ -135,57 +136,66 @@ function warmUp(recognizer: TrainedRecognizer, lines: readonly EvaluationLine[])
   for (const line of lines.slice(0, 200)) recognizer.recognize(line.text)
 }
 
-/** `kedai eval nlu`: trains the recognizer and reports accuracy, entities, false acceptance, latency. */
-export const evalNluCommand: CliCommand = {
-  names: ['eval', 'nlu'],
-  summary: 'Evaluate the intent recognizer on JSON Lines or Bitext CSV files',
-  usage,
-  async run(argumentList, io) {
-    const parsed = parseArguments(argumentList)
-    if (typeof parsed === 'string') {
-      io.error(`kedai eval nlu: ${parsed}\nusage: ${usage}`)
-      return 2
-    }
-    const extra: Record<string, number> = {}
-    let lines: EvaluationLine[] = []
-    try {
-      if (parsed.bitext !== undefined && parsed.map !== undefined) {
-        for (const path of [parsed.bitext, parsed.map]) {
-          if (!existsSync(path)) throw new Error(`cannot read ${path}: no such file`)
-        }
-        const intentMap = readIntentMap(parsed.map)
-        const trainPath = parsed.train ?? join(dirname(parsed.bitext), 'train.csv')
-        const trainTexts = new Set(
-          existsSync(trainPath)
-            ? readBitextExamples(trainPath, intentMap).map((line) => line.text)
-            : [],
-        )
-        const test = readBitextExamples(parsed.bitext, intentMap)
-        lines = test.filter((line) => !trainTexts.has(line.text))
-        extra['bitext lines also in train (left out)'] = test.length - lines.length
+/**
+ * Builds the `kedai eval nlu` command around a recognizer factory (the real `createRecognizer`
+ * in production; tests pass one trained on less data to stay fast).
+ */
+export function createEvalNluCommand(
+  buildRecognizer: () => TrainedRecognizer = () => createRecognizer(),
+): CliCommand {
+  return {
+    names: ['eval', 'nlu'],
+    summary: 'Evaluate the intent recognizer on JSON Lines or Bitext CSV files',
+    usage,
+    async run(argumentList, io) {
+      const parsed = parseArguments(argumentList)
+      if (typeof parsed === 'string') {
+        io.error(`kedai eval nlu: ${parsed}\nusage: ${usage}`)
+        return 2
       }
-      const read = readLines(parsed.files, io)
-      if (typeof read === 'string') throw new Error(read)
-      lines.push(...read.lines)
-      if (read.rejected > 0) extra['lines skipped as invalid'] = read.rejected
-    } catch (error) {
-      io.error(`kedai eval nlu: ${error instanceof Error ? error.message : String(error)}`)
-      return 2
-    }
-    if (lines.length === 0) {
-      io.error('kedai eval nlu: no valid evaluation line to run')
-      return 1
-    }
-    const recognizer = createRecognizer()
-    extra['training examples'] = recognizer.trainingExampleCount
-    extra['training ms'] = Math.round(recognizer.trainingMilliseconds)
-    warmUp(recognizer, lines)
-    const report = evaluateRecognizer(recognizer, lines, parsed.threshold)
-    if (parsed.json) io.out(JSON.stringify({ ...report, ...jsonExtra(extra) }))
-    else io.out(formatReport(report, extra))
-    return 0
-  },
+      const extra: Record<string, number> = {}
+      let lines: EvaluationLine[] = []
+      try {
+        if (parsed.bitext !== undefined && parsed.map !== undefined) {
+          for (const path of [parsed.bitext, parsed.map]) {
+            if (!existsSync(path)) throw new Error(`cannot read ${path}: no such file`)
+          }
+          const intentMap = readIntentMap(parsed.map)
+          const trainPath = parsed.train ?? join(dirname(parsed.bitext), 'train.csv')
+          const train = existsSync(trainPath) ? readBitextExamples(trainPath, intentMap) : []
+          const selected = excludeTrainDuplicates(
+            readBitextExamples(parsed.bitext, intentMap),
+            train,
+          )
+          lines = selected.lines
+          extra['bitext lines also in train (left out)'] = selected.excluded
+        }
+        const read = readLines(parsed.files, io)
+        if (typeof read === 'string') throw new Error(read)
+        lines.push(...read.lines)
+        if (read.rejected > 0) extra['lines skipped as invalid'] = read.rejected
+      } catch (error) {
+        io.error(`kedai eval nlu: ${error instanceof Error ? error.message : String(error)}`)
+        return 2
+      }
+      if (lines.length === 0) {
+        io.error('kedai eval nlu: no valid evaluation line to run')
+        return 1
+      }
+      const recognizer = buildRecognizer()
+      extra['training examples'] = recognizer.trainingExampleCount
+      extra['training ms'] = Math.round(recognizer.trainingMilliseconds)
+      warmUp(recognizer, lines)
+      const report = evaluateRecognizer(recognizer, lines, parsed.threshold)
+      if (parsed.json) io.out(JSON.stringify({ ...report, ...jsonExtra(extra) }))
+      else io.out(formatReport(report, extra))
+      return 0
+    },
+  }
 }
+
+/** `kedai eval nlu`: trains the recognizer and reports accuracy, entities, false acceptance, latency. */
+export const evalNluCommand: CliCommand = createEvalNluCommand()
 
 function jsonExtra(extra: Record<string, number>): Record<string, number> {
   const renamed: Record<string, number> = {}

@@ -176,12 +176,28 @@ const numberBeforeThing =
   /(?<![\p{N}.#$])(\d{1,2})\s+(?:of\s+(?:the|these|those|your)\s+|x\s+)?(?=[\p{L}])/gu
 const sizeLetterAfterWord =
   /(?:from|to|an?|for|換成|换成|改成|換|换|jadi|kepada|tukar)\s*(XXL|XL|XS|S|M|L)(?![\p{L}\p{N}])/gu
-const sizeLetterBeforeChange = /(?<![\p{L}])(XXL|XL|XS|S|M|L)\s*(?:換成|换成|改成|to|jadi|ke)(?![\p{L}])/gu
+const sizeLetterBeforeChange =
+  /(?<![\p{L}])(XXL|XL|XS|S|M|L)\s*(?:換成|换成|改成|to|jadi|ke)(?![\p{L}])/gu
 const waistSize =
   /(?:腰圍|腰围|waist|pinggang)\s*(\d{2})(?!\p{N})|(?<!\p{N})(\d{2})\s*(?:腰|吋腰|inch waist)/gu
 const capitalCouponAfterVerb =
   /(?:用|使用|輸入|输入|use|apply|pakai|guna|masukkan|enter|redeem)\s*([A-Z][A-Z0-9]{3,19})(?![A-Za-z0-9])/gu
-const capitalWordsNotCoupons = new Set(['PAYPAL', 'LINE', 'GRAB', 'FPX', 'COD', 'VISA', 'BOOST', 'ATOME', 'APPLE', 'GOOGLE', 'THE', 'THIS', 'THAT', 'CODE'])
+const capitalWordsNotCoupons = new Set([
+  'PAYPAL',
+  'LINE',
+  'GRAB',
+  'FPX',
+  'COD',
+  'VISA',
+  'BOOST',
+  'ATOME',
+  'APPLE',
+  'GOOGLE',
+  'THE',
+  'THIS',
+  'THAT',
+  'CODE',
+])
 const numberWordPattern = new RegExp(
   `(?<![\\p{L}])(${Object.keys(numberWords)
     .filter((word) => !hanAny.test(word))

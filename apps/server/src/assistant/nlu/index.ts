@@ -19,6 +19,7 @@ export {
   readBitextExamples,
   readIntentMap,
   nluDataDirectory,
+  excludeTrainDuplicates,
 } from './training-data.ts'
 export type { EvaluationLine, IntentMap } from './training-data.ts'
 export { evaluateRecognizer } from './evaluate-recognizer.ts'

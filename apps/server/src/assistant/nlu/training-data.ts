@@ -162,3 +162,21 @@ export function loadTrainingExamples(directory: string = nluDataDirectory): Trai
   }
   return examples
 }
+
+function duplicateKey(text: string): string {
+  return text.trim().toLowerCase().replace(/\s+/g, ' ')
+}
+
+/**
+ * The Bitext test lines that do not also occur in train, and how many were left out. Lines are
+ * compared ignoring case and repeated spaces: that finds the 23 duplicates the Bitext README
+ * mentions plus 3 that differ only by a doubled space (26 in all).
+ */
+export function excludeTrainDuplicates(
+  test: readonly EvaluationLine[],
+  train: readonly EvaluationLine[],
+): { lines: EvaluationLine[]; excluded: number } {
+  const trainKeys = new Set(train.map((line) => duplicateKey(line.text)))
+  const lines = test.filter((line) => !trainKeys.has(duplicateKey(line.text)))
+  return { lines, excluded: test.length - lines.length }
+}
