@@ -16,6 +16,7 @@ import { createId } from '../shared/ids.ts'
 import { assembleAssistant } from './assemble-assistant.ts'
 import { createStaffService } from '../domains/staff/index.ts'
 import { seedDemoStaff } from './seed-demo-staff.ts'
+import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
@@ -81,6 +82,17 @@ export async function createContainer(
     })
     const staff = createStaffService({ db: database.db, clock, createId })
     if (seed?.seeded === true) await seedDemoStaff(staff, configuration.demoStaffPassword)
+    const commerce = await createCommerceServices({
+      database,
+      clock,
+      eventBus,
+      createId,
+      currency: configuration.store.currency,
+      publicUrl: configuration.publicUrl,
+      secret: configuration.secret,
+      onBackgroundError: (error, step) =>
+        logger.error({ err: error, step }, 'checkout step failed'),
+    })
     const assistantParts = assembleAssistant({
       database,
       eventBus,
@@ -101,6 +113,10 @@ export async function createContainer(
       assistant: assistantParts.assistant,
       conversations: assistantParts.conversations,
       staff,
+      catalog: commerce.catalog,
+      inventory: commerce.inventory,
+      carts: commerce.carts,
+      checkout: commerce.checkout,
       close: () => database.close(),
     }
   } catch (error) {

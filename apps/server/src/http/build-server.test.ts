@@ -2,6 +2,7 @@ import { resolve } from 'node:path'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { createCommerceServices } from '../app/commerce-services.ts'
 import { createLogger } from '../app/container.ts'
 import { AppError } from '../shared/app-error.ts'
 import { systemClock } from '../shared/clock.ts'
@@ -20,7 +21,21 @@ describe('buildServer', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('sqlite')
+    const commerce = await createCommerceServices({
+      database: database.handle,
+      clock: systemClock,
+      eventBus: createEventBus({
+        store: { append: async () => undefined },
+        now: () => new Date(),
+        createId: () => 'evt_2',
+      }),
+      createId,
+      currency: 'MYR',
+      publicUrl: 'http://localhost:3000',
+      secret: 'test-secret-test-secret-test-secret-1234',
+    })
     const context: ServerContext = {
+      ...commerce,
       configuration: {
         publicUrl: 'http://localhost:3000',
         allowedOrigins: ['https://shop.example'],

@@ -2,9 +2,13 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Assistant } from '../assistant/handle-inbound-message.ts'
 import type { DatabaseHandle } from '../db/database.ts'
 import type { ConversationService } from '../domains/conversations/index.ts'
+import type { CartService } from '../domains/cart/index.ts'
+import type { CatalogService } from '../domains/catalog/index.ts'
+import type { InventoryService } from '../domains/inventory/index.ts'
 import type { StaffService } from '../domains/staff/index.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
+import type { PlaceOrderWorkflow } from '../workflows/place-order/index.ts'
 
 /**
  * What the HTTP layer is given by the composition root (`app/container.ts`): configuration it needs
@@ -27,6 +31,10 @@ export interface ServerContext {
   readonly clock: Clock
   readonly logger: FastifyBaseLogger
   readonly staff: StaffService
+  readonly catalog: CatalogService
+  readonly inventory: InventoryService
+  readonly carts: CartService
+  readonly checkout: PlaceOrderWorkflow
   /** The shopping assistant (absent in servers built without one). */
   readonly assistant?: Assistant
   /** Conversations, messages and shopper identities (absent with the assistant). */

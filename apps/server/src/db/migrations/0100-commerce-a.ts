@@ -38,8 +38,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (column) => column.notNull())
     .addColumn('updated_at', 'text', (column) => column.notNull())
     .execute()
-  await db.schema.createIndex('carts_customer').on('carts').columns(['customer_id', 'status']).execute()
-  await db.schema.createIndex('carts_status_updated').on('carts').columns(['status', 'updated_at']).execute()
+  await db.schema
+    .createIndex('carts_customer')
+    .on('carts')
+    .columns(['customer_id', 'status'])
+    .execute()
+  await db.schema
+    .createIndex('carts_status_updated')
+    .on('carts')
+    .columns(['status', 'updated_at'])
+    .execute()
 
   await db.schema
     .createTable('cart_lines')

@@ -4,10 +4,12 @@ import { createConversationRoutes } from './conversation-routes.ts'
 import { createSessionRoutes } from './console/session-routes.ts'
 import { createDemoAssetRoutes } from './demo-asset-routes.ts'
 import { createHealthRoutes } from './health-routes.ts'
+import { createCartRoutes } from './store/cart-routes.ts'
+import { createCatalogRoutes } from './store/catalog-routes.ts'
 
 /**
  * Every route module of the server, registered in this order. Add one line per module.
  */
 export function createRouteModules(context: ServerContext): FastifyPluginAsyncZod[] {
-  return [createHealthRoutes(context), createConversationRoutes(context), createDemoAssetRoutes(context), createSessionRoutes(context)]
+  return [createHealthRoutes(context), createConversationRoutes(context), createDemoAssetRoutes(context), createSessionRoutes(context), createCatalogRoutes(context), createCartRoutes(context)]
 }

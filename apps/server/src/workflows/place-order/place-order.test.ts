@@ -1,0 +1,416 @@
+import { beforeAll, expect, it } from 'vitest'
+import { createCommerceServices, type CommerceServices } from '../../app/commerce-services.ts'
+import type { DatabaseHandle } from '../../db/database.ts'
+import { createSqlEventStore } from '../../db/sql-event-store.ts'
+import { createManualClock } from '../../shared/clock.ts'
+import { createEventBus, type RecordedEvent } from '../../shared/event-bus.ts'
+import { createId } from '../../shared/ids.ts'
+import { describeEachEngine } from '../../testing/test-database.ts'
+import type { PlaceOrderInput } from './place-order.ts'
+
+const now = '2026-11-24T09:00:00.000Z'
+const address = {
+  line1: '1 Jalan Test',
+  line2: '',
+  city: 'Kuala Lumpur',
+  state: 'WP',
+  postcode: '50000',
+  country: 'MY',
+}
+const approvingCard = { kind: 'card', number: '4242 4242 4242 4242' } as const
+const decliningCard = { kind: 'card', number: '4000 0000 0000 0002' } as const
+
+let counter = 0
+
+/** A fresh product with one variant at a fresh warehouse (so suites never share stock). */
+async function insertVariant(
+  handle: DatabaseHandle,
+  onHand: number,
+  priceAmount = 25_900,
+): Promise<{ variantId: string; warehouseId: string }> {
+  counter += 1
+  const suffix = `${counter}_${Math.random().toString(36).slice(2, 8)}`
+  const db = handle.db
+  await db
+    .insertInto('locations')
+    .values({
+      id: `loc_${suffix}`,
+      code: `warehouse-${suffix}`,
+      kind: 'warehouse',
+      name: JSON.stringify({ en: 'Warehouse' }),
+      address: '{}',
+      phone: null,
+      timezone: 'Asia/Kuala_Lumpur',
+      opening_hours: null,
+      holidays_closed: '[]',
+      aisles: '{}',
+      created_at: now,
+    })
+    .execute()
+  await db
+    .insertInto('products')
+    .values({
+      id: `prd_${suffix}`,
+      external_id: null,
+      slug: `urban-sneakers-${suffix}`,
+      category_key: null,
+      name: JSON.stringify({ en: 'Urban Sneakers', 'zh-Hant': '都市休閒鞋' }),
+      description: JSON.stringify({ en: 'Sneakers' }),
+      brand: null,
+      tags: '[]',
+      option_names: '["size"]',
+      image_url: null,
+      complements: '[]',
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  await db
+    .insertInto('product_variants')
+    .values({
+      id: `var_${suffix}`,
+      product_id: `prd_${suffix}`,
+      sku: `KD-SNK-${suffix}`,
+      options: '{"size":"9"}',
+      price_amount: priceAmount,
+      currency: 'MYR',
+      is_available: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute()
+  await db
+    .insertInto('stock_levels')
+    .values({
+      variant_id: `var_${suffix}`,
+      location_id: `loc_${suffix}`,
+      on_hand: onHand,
+      reserved: 0,
+      aisle: null,
+      updated_at: now,
+    })
+    .execute()
+  return { variantId: `var_${suffix}`, warehouseId: `loc_${suffix}` }
+}
+
+async function insertCustomer(handle: DatabaseHandle, points: number): Promise<string> {
+  counter += 1
+  const id = `cus_${counter}_${Math.random().toString(36).slice(2, 8)}`
+  await handle.db
+    .insertInto('customers')
+    .values({
+      id,
+      handle: null,
+      first_name: 'Aisyah',
+      last_name: 'Rahman',
+      email: `${id}@example.com`,
+      phone: null,
+      locale: 'ms',
+      marketing_consent: 0,
+      loyalty_points: points,
+      loyalty_tier: 'silver',
+      created_at: now,
+      updated_at: now,
+      erased_at: null,
+    })
+    .execute()
+  await handle.db
+    .insertInto('customer_addresses')
+    .values({ id: `adr_${id}`, customer_id: id, ...address, is_default: 1, created_at: now })
+    .execute()
+  return id
+}
+
+async function stockOf(handle: DatabaseHandle, variantId: string) {
+  const row = await handle.db
+    .selectFrom('stock_levels')
+    .select(['on_hand', 'reserved'])
+    .where('variant_id', '=', variantId)
+    .executeTakeFirstOrThrow()
+  return { onHand: Number(row.on_hand), reserved: Number(row.reserved) }
+}
+
+describeEachEngine('placeOrder', (getDatabase) => {
+  const clock = createManualClock(now)
+  const events: RecordedEvent[] = []
+  let commerce: CommerceServices
+
+  beforeAll(async () => {
+    const handle = getDatabase()
+    const eventBus = createEventBus({
+      store: createSqlEventStore(handle.db),
+      now: () => clock.now(),
+      createId: () => createId('evt'),
+    })
+    eventBus.subscribe('*', (event) => {
+      events.push(event)
+    })
+    commerce = await createCommerceServices({
+      database: handle,
+      clock,
+      eventBus,
+      createId,
+      currency: 'MYR',
+      publicUrl: 'http://localhost:3000',
+      secret: 'test-secret-test-secret-test-secret-1234',
+    })
+  })
+
+  async function cartWith(variantId: string, quantity: number, customerId: string | null = null) {
+    const cart = await commerce.carts.createCart({ customerId, locale: 'en' })
+    const added = await commerce.carts.addLine(cart.token, { variant: variantId, quantity })
+    if (!added.ok) throw new Error(`could not fill the cart: ${added.reason}`)
+    return added.value
+  }
+
+  function guestCheckout(
+    token: string,
+    key: string,
+    payment: PlaceOrderInput['payment'] = approvingCard,
+  ): PlaceOrderInput {
+    return {
+      cartToken: token,
+      checkoutKey: key,
+      guest: { email: `${key}@example.com`, firstName: 'Wei', lastName: 'Ling' },
+      shippingAddress: address,
+      payment,
+    }
+  }
+
+  it('places exactly 5 orders when 200 checkouts race for the last 5 units', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 5)
+    const carts = await Promise.all(Array.from({ length: 200 }, () => cartWith(variantId, 1)))
+    const outcomes = await Promise.all(
+      carts.map((cart, index) =>
+        commerce.checkout.placeOrder(guestCheckout(cart.token, `race-${variantId}-${index}`)),
+      ),
+    )
+    const placed = outcomes.filter((outcome) => outcome.ok)
+    expect(placed).toHaveLength(5)
+    expect(
+      outcomes.filter((outcome) => !outcome.ok && outcome.reason === 'out-of-stock'),
+    ).toHaveLength(195)
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 0, reserved: 0 })
+    const held = await handle.db
+      .selectFrom('stock_reservations')
+      .select('id')
+      .where('variant_id', '=', variantId)
+      .where('status', '=', 'held')
+      .execute()
+    expect(held).toEqual([])
+    const orders = await handle.db
+      .selectFrom('order_items')
+      .select('order_id')
+      .where('variant_id', '=', variantId)
+      .execute()
+    expect(orders).toHaveLength(5)
+  }, 120_000)
+
+  it('leaves stock, cart and loyalty points exactly as before when the card is declined', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 3)
+    const customerId = await insertCustomer(handle, 500)
+    const cart = await cartWith(variantId, 2, customerId)
+    const stockBefore = await stockOf(handle, variantId)
+    const outcome = await commerce.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `declined-${variantId}`,
+      customerId,
+      payment: decliningCard,
+      redeemPoints: 300,
+    })
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'payment-declined',
+      declineReason: 'card-declined',
+    })
+    expect(await stockOf(handle, variantId)).toEqual(stockBefore)
+    const cartAfter = await commerce.carts.getCart(cart.token)
+    expect(cartAfter?.status).toBe('open')
+    expect(
+      cartAfter?.lines.map((line) => [line.variantId, line.quantity, line.unitPrice.amount]),
+    ).toEqual(cart.lines.map((line) => [line.variantId, line.quantity, line.unitPrice.amount]))
+    const customer = await handle.db
+      .selectFrom('customers')
+      .select(['loyalty_points'])
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow()
+    expect(Number(customer.loyalty_points)).toBe(500)
+    const reservations = await commerce.inventory.listReservations(`declined-${variantId}`)
+    expect(reservations.map((reservation) => reservation.status)).toEqual(['released'])
+    expect(
+      await handle.db
+        .selectFrom('orders')
+        .select('id')
+        .where('customer_id', '=', customerId)
+        .execute(),
+    ).toEqual([])
+  })
+
+  it('places one order and replays it when the same checkout key is retried', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 10)
+    const customerId = await insertCustomer(handle, 0)
+    const cart = await cartWith(variantId, 2, customerId)
+    const input: PlaceOrderInput = {
+      cartToken: cart.token,
+      checkoutKey: `retry-${variantId}`,
+      customerId,
+      payment: approvingCard,
+    }
+    const [first, second] = await Promise.all([
+      commerce.checkout.placeOrder(input),
+      commerce.checkout.placeOrder(input),
+    ])
+    const third = await commerce.checkout.placeOrder(input)
+    const placed = [first, second].filter((outcome) => outcome?.ok)
+    expect(placed).toHaveLength(1)
+    expect(third).toMatchObject({ ok: true, replayed: true })
+    expect(third.ok && placed[0]?.ok && third.order.id === placed[0].order.id).toBe(true)
+    expect(
+      await handle.db
+        .selectFrom('orders')
+        .select('id')
+        .where('customer_id', '=', customerId)
+        .execute(),
+    ).toHaveLength(1)
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 8, reserved: 0 })
+  })
+
+  it('places a returning customer order with the saved address, captures it, earns points and emits order.placed', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 4, 10_000)
+    const customerId = await insertCustomer(handle, 1_990)
+    const cart = await cartWith(variantId, 2, customerId)
+    const outcome = await commerce.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `saved-${variantId}`,
+      customerId,
+      payment: approvingCard,
+    })
+    if (!outcome.ok) throw new Error(`expected an order, got ${outcome.reason}`)
+    expect(outcome.order).toMatchObject({
+      total: { amount: 20_000, currency: 'MYR' },
+      paymentStatus: 'captured',
+      loyaltyPointsEarned: 200,
+    })
+    // 6 % SST included in the price.
+    expect(outcome.order.tax.amount).toBe(Math.round((20_000 * 600) / 10_600))
+    const order = await handle.db
+      .selectFrom('orders')
+      .selectAll()
+      .where('id', '=', outcome.order.id)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(order.shipping_address)).toMatchObject({
+      line1: '1 Jalan Test',
+      postcode: '50000',
+    })
+    const customer = await handle.db
+      .selectFrom('customers')
+      .select(['loyalty_points', 'loyalty_tier'])
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow()
+    expect({ points: Number(customer.loyalty_points), tier: customer.loyalty_tier }).toEqual({
+      points: 2_190,
+      tier: 'gold',
+    })
+    expect((await commerce.carts.getCart(cart.token))?.status).toBe('checked-out')
+    expect(
+      events.some(
+        (event) => event.type === 'order.placed' && event.aggregateId === outcome.order.id,
+      ),
+    ).toBe(true)
+    expect(
+      events.some((event) => event.type === 'cart.checked-out' && event.aggregateId === cart.id),
+    ).toBe(true)
+  })
+
+  it('spends loyalty points as a discount when the shopper redeems them', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 4, 10_000)
+    const customerId = await insertCustomer(handle, 1_000)
+    const cart = await cartWith(variantId, 1, customerId)
+    const outcome = await commerce.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `points-${variantId}`,
+      customerId,
+      payment: approvingCard,
+      redeemPoints: 500,
+    })
+    if (!outcome.ok) throw new Error(`expected an order, got ${outcome.reason}`)
+    expect(outcome.order.discount.amount).toBe(500)
+    expect(outcome.order.total.amount).toBe(9_500)
+    const customer = await handle.db
+      .selectFrom('customers')
+      .select('loyalty_points')
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow()
+    expect(Number(customer.loyalty_points)).toBe(1_000 - 500 + 95)
+  })
+
+  it('refuses with the new prices and keeps the stock when a price changed since the item was added', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 4, 10_000)
+    const cart = await cartWith(variantId, 1)
+    await handle.db
+      .updateTable('product_variants')
+      .set({ price_amount: 12_000 })
+      .where('id', '=', variantId)
+      .execute()
+    const input = guestCheckout(cart.token, `price-${variantId}`)
+    const outcome = await commerce.checkout.placeOrder(input)
+    expect(outcome).toMatchObject({
+      ok: false,
+      reason: 'price-changed',
+      priceChanges: [{ variantId, previous: { amount: 10_000 }, current: { amount: 12_000 } }],
+    })
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 4, reserved: 0 })
+    expect((await commerce.carts.getCart(cart.token))?.lines[0]?.unitPrice.amount).toBe(12_000)
+    const confirmed = await commerce.checkout.placeOrder(input)
+    expect(confirmed.ok && confirmed.order.total.amount).toBe(12_000)
+  })
+
+  it('refuses an empty cart, a missing address and an unknown cart with clear reasons', async () => {
+    const handle = getDatabase()
+    const empty = await commerce.carts.createCart({ locale: 'en' })
+    expect(
+      await commerce.checkout.placeOrder(guestCheckout(empty.token, `empty-${empty.id}`)),
+    ).toMatchObject({ ok: false, reason: 'invalid-cart' })
+    const { variantId } = await insertVariant(handle, 2)
+    const cart = await cartWith(variantId, 1)
+    expect(
+      await commerce.checkout.placeOrder({
+        cartToken: cart.token,
+        checkoutKey: `no-customer-${cart.id}`,
+        payment: approvingCard,
+      }),
+    ).toMatchObject({ ok: false, reason: 'customer-required' })
+    expect(
+      await commerce.checkout.placeOrder({
+        ...guestCheckout(cart.token, `no-address-${cart.id}`),
+        shippingAddress: undefined,
+      }),
+    ).toMatchObject({ ok: false, reason: 'address-required' })
+    expect(
+      await commerce.checkout.placeOrder(guestCheckout('no-such-cart-token-123', 'unknown-cart')),
+    ).toEqual({ ok: false, reason: 'cart-not-found' })
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 2, reserved: 0 })
+  })
+
+  it('holds the stock and answers requires-action when the card needs 3-D Secure', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 2)
+    const cart = await cartWith(variantId, 1)
+    const outcome = await commerce.checkout.placeOrder(
+      guestCheckout(cart.token, `3ds-${variantId}`, {
+        kind: 'card',
+        number: '4000 0027 6000 3184',
+      }),
+    )
+    expect(outcome).toMatchObject({ ok: false, reason: 'requires-action' })
+    expect(!outcome.ok && outcome.nextActionUrl).toMatch(/^http:\/\/localhost:3000\//)
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 2, reserved: 1 })
+  })
+})
