@@ -6,10 +6,11 @@ import { createDemoAssetRoutes } from './demo-asset-routes.ts'
 import { createHealthRoutes } from './health-routes.ts'
 import { createCartRoutes } from './store/cart-routes.ts'
 import { createCatalogRoutes } from './store/catalog-routes.ts'
+import { createStorefrontRoutes } from './storefront-routes.ts'
 
 /**
  * Every route module of the server, registered in this order. Add one line per module.
  */
 export function createRouteModules(context: ServerContext): FastifyPluginAsyncZod[] {
-  return [createHealthRoutes(context), createConversationRoutes(context), createDemoAssetRoutes(context), createSessionRoutes(context), createCatalogRoutes(context), createCartRoutes(context)]
+  return [createHealthRoutes(context), createConversationRoutes(context), createDemoAssetRoutes(context), createSessionRoutes(context), createCatalogRoutes(context), createCartRoutes(context), createStorefrontRoutes(context)]
 }

@@ -1,0 +1,57 @@
+import { createStoreClient, type StoreLocation } from '../shared/store-client.ts'
+import { detectLocale, localeTags } from '../shared/store-locale.ts'
+import './kiosk.css'
+
+/**
+ * The in-store kiosk (`/kiosk?store=<location code>`): a full-screen chat for a tablet on the shop
+ * floor. The widget runs in kiosk mode with the store's location code, so the assistant answers with
+ * that store's stock and aisles; no cart and no history carried between shoppers beyond the
+ * session (the "new shopper" button starts afresh).
+ */
+async function startKiosk(): Promise<void> {
+  const root = document.getElementById('kiosk')
+  if (root === null) return
+  const code = new URLSearchParams(location.search).get('store') ?? ''
+  const locale = detectLocale({ browserLanguages: navigator.languages, fallback: 'en' })
+  document.documentElement.lang = localeTags[locale]
+  const store = createStoreClient('')
+  const [configuration, locations] = await Promise.all([
+    store.fetchConfiguration().catch(() => undefined),
+    store.fetchLocations(locale).catch((): StoreLocation[] => []),
+  ])
+  const here = locations.find((candidate) => candidate.code === code)
+  if (configuration !== undefined)
+    document.documentElement.style.setProperty('--brand', configuration.theme.primaryColor)
+
+  const header = document.createElement('header')
+  header.className = 'kiosk-header'
+  const title = document.createElement('div')
+  const name = document.createElement('strong')
+  name.textContent = configuration?.name ?? 'Kedai'
+  const place = document.createElement('span')
+  place.textContent = here?.name ?? code
+  title.append(name, place)
+  const reset = document.createElement('button')
+  reset.type = 'button'
+  reset.textContent = '↺'
+  reset.setAttribute('aria-label', 'New shopper')
+  reset.addEventListener('click', () => {
+    for (const key of Object.keys(localStorage))
+      if (key.startsWith(`kedai:kiosk-${code}`)) localStorage.removeItem(key)
+    location.reload()
+  })
+  header.append(title, reset)
+  const chat = document.createElement('div')
+  chat.id = 'kiosk-chat'
+  root.append(header, chat)
+
+  const script = document.createElement('script')
+  script.src = '/widget.js'
+  script.dataset.kedaiStore = `kiosk-${code}`
+  script.dataset.kedaiMode = 'kiosk'
+  script.dataset.kedaiTarget = '#kiosk-chat'
+  if (code.length > 0) script.dataset.kedaiLocation = code
+  document.body.appendChild(script)
+}
+
+void startKiosk()
