@@ -18,6 +18,7 @@ import { createStaffService } from '../domains/staff/index.ts'
 import { seedDemoStaff } from './seed-demo-staff.ts'
 import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
+import { createPostPurchaseServices } from './post-purchase-services.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
 export interface Container extends ServerContext {
@@ -100,7 +101,15 @@ export async function createContainer(
       createId,
       defaultLocale: configuration.store.locale,
       training: configuration.environment === 'test' ? 'lazy' : 'eager',
-      onTurnError: (error, details) => logger.error({ err: error, ...details }, 'assistant turn failed'),
+      onTurnError: (error, details) =>
+        logger.error({ err: error, ...details }, 'assistant turn failed'),
+    })
+    const postPurchase = createPostPurchaseServices({
+      db: database.db,
+      clock,
+      eventBus,
+      createId,
+      secret: configuration.secret,
     })
     return {
       configuration,
@@ -113,6 +122,12 @@ export async function createContainer(
       assistant: assistantParts.assistant,
       conversations: assistantParts.conversations,
       staff,
+      orders: postPurchase.orders,
+      customers: postPurchase.customers,
+      orderOperations: postPurchase.orderOperations,
+      verification: postPurchase.verification,
+      returns: postPurchase.returns,
+      returnLabels: postPurchase.returnLabels,
       catalog: commerce.catalog,
       inventory: commerce.inventory,
       carts: commerce.carts,

@@ -1,6 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { Assistant } from '../assistant/handle-inbound-message.ts'
 import type { DatabaseHandle } from '../db/database.ts'
+import type { CustomerService } from '../domains/customers/index.ts'
+import type { OrderService } from '../domains/orders/index.ts'
+import type { ReturnService } from '../domains/returns/index.ts'
+import type { VerificationService } from '../domains/verification/index.ts'
+import type { OrderOperations } from '../workflows/order-operations/index.ts'
+import type { ReturnLabelServices } from '../workflows/start-return/index.ts'
 import type { ConversationService } from '../domains/conversations/index.ts'
 import type { CartService } from '../domains/cart/index.ts'
 import type { CatalogService } from '../domains/catalog/index.ts'
@@ -31,6 +37,13 @@ export interface ServerContext {
   readonly clock: Clock
   readonly logger: FastifyBaseLogger
   readonly staff: StaffService
+  /** Post-purchase services (absent in servers built without them; their routes are then not registered). */
+  readonly orders?: OrderService
+  readonly customers?: CustomerService
+  readonly orderOperations?: OrderOperations
+  readonly verification?: VerificationService
+  readonly returns?: ReturnService
+  readonly returnLabels?: ReturnLabelServices
   readonly catalog: CatalogService
   readonly inventory: InventoryService
   readonly carts: CartService

@@ -116,6 +116,8 @@ export interface InboxService {
     comment: string | null
   }): Promise<Result<CsatRating, 'already-rated'>>
   findRating(handOverId: string): Promise<CsatRating | undefined>
+  /** Adds the shopper's comment to a rating that has none yet; false when there is one already. */
+  addRatingComment(handOverId: string, comment: string): Promise<boolean>
   /** Keeps candidates (once per message). Returns how many were new. */
   addTrainingCandidates(candidates: readonly NewTrainingCandidate[]): Promise<number>
   listTrainingCandidates(status?: TrainingCandidateStatus): Promise<TrainingCandidate[]>
@@ -594,6 +596,16 @@ export function createInboxService(dependencies: {
         .where('hand_over_id', '=', handOverId)
         .executeTakeFirst()
       return row === undefined ? undefined : toRating(row)
+    },
+
+    async addRatingComment(handOverId, comment) {
+      const result = await db
+        .updateTable('csat_ratings')
+        .set({ comment: comment.trim().slice(0, 2_000) })
+        .where('hand_over_id', '=', handOverId)
+        .where('comment', 'is', null)
+        .executeTakeFirst()
+      return Number(result.numUpdatedRows) > 0
     },
 
     async addTrainingCandidates(candidates) {

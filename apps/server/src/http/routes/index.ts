@@ -4,6 +4,8 @@ import { createConversationRoutes } from './conversation-routes.ts'
 import { createSessionRoutes } from './console/session-routes.ts'
 import { createDemoAssetRoutes } from './demo-asset-routes.ts'
 import { createHealthRoutes } from './health-routes.ts'
+import { createConsoleOrderRoutes } from './console/order-routes.ts'
+import { createStoreOrderRoutes } from './store/order-routes.ts'
 import { createCartRoutes } from './store/cart-routes.ts'
 import { createCatalogRoutes } from './store/catalog-routes.ts'
 import { createStorefrontRoutes } from './storefront-routes.ts'
@@ -12,5 +14,15 @@ import { createStorefrontRoutes } from './storefront-routes.ts'
  * Every route module of the server, registered in this order. Add one line per module.
  */
 export function createRouteModules(context: ServerContext): FastifyPluginAsyncZod[] {
-  return [createHealthRoutes(context), createConversationRoutes(context), createDemoAssetRoutes(context), createSessionRoutes(context), createCatalogRoutes(context), createCartRoutes(context), createStorefrontRoutes(context)]
+  return [
+    createHealthRoutes(context),
+    createStoreOrderRoutes(context),
+    createConsoleOrderRoutes(context),
+    createConversationRoutes(context),
+    createDemoAssetRoutes(context),
+    createSessionRoutes(context),
+    createCatalogRoutes(context),
+    createCartRoutes(context),
+    createStorefrontRoutes(context),
+  ]
 }

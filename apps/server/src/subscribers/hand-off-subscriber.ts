@@ -1,0 +1,54 @@
+import { describeMessageContent } from '@kedai/contracts'
+import type { ConversationService } from '../domains/conversations/index.ts'
+import { handOverReasons, type HandOverReason } from '../domains/inbox/index.ts'
+import type { EventBus, RecordedEvent } from '../shared/event-bus.ts'
+import type { HandOffWorkflow } from '../workflows/hand-off/index.ts'
+
+function readReasons(payload: Record<string, unknown>): HandOverReason[] {
+  const candidates = [
+    ...(Array.isArray(payload.reasons) ? payload.reasons : []),
+    ...(typeof payload.reason === 'string' ? [payload.reason] : []),
+  ]
+  return candidates.filter((reason): reason is HandOverReason =>
+    (handOverReasons as readonly unknown[]).includes(reason),
+  )
+}
+
+/**
+ * Wires the hand-off workflow to conversation events: `conversation.handed-off` (the bot, or any
+ * rule, asked for a person) starts a hand-over; `message.received` lets the workflow see ratings,
+ * ticket contacts and messages the agent console must show. Returns the function that unsubscribes.
+ */
+export function subscribeHandOff(
+  eventBus: EventBus,
+  workflow: HandOffWorkflow,
+  conversations: Pick<ConversationService, 'listMessages'>,
+): () => void {
+  const unsubscribeHandedOff = eventBus.subscribe(
+    'conversation.handed-off',
+    async (event: RecordedEvent) => {
+      await workflow.requestHandOff({
+        conversationId: event.aggregateId,
+        reasons: readReasons(event.payload),
+      })
+    },
+  )
+  const unsubscribeReceived = eventBus.subscribe('message.received', async (event) => {
+    const sequence = event.payload.sequence
+    if (typeof sequence !== 'number') return
+    const [message] = await conversations.listMessages(event.aggregateId, {
+      after: sequence - 1,
+      limit: 1,
+    })
+    if (message === undefined || message.authorRole !== 'shopper') return
+    await workflow.handleShopperMessage({
+      conversationId: event.aggregateId,
+      messageId: message.id,
+      text: describeMessageContent(message.content),
+    })
+  })
+  return () => {
+    unsubscribeHandedOff()
+    unsubscribeReceived()
+  }
+}
