@@ -1,0 +1,80 @@
+import { createDemoFulfillmentProvider } from '../adapters/fulfillment-demo/index.ts'
+import { createPdfReturnLabelRenderer } from '../adapters/return-label-pdf/index.ts'
+import { createCustomerService, type CustomerService } from '../domains/customers/index.ts'
+import type { NotificationSender } from '../domains/notifications/index.ts'
+import {
+  createOrderService,
+  type FulfillmentProvider,
+  type OrderService,
+} from '../domains/orders/index.ts'
+import { createReturnService, type ReturnService } from '../domains/returns/index.ts'
+import {
+  createVerificationService,
+  type VerificationService,
+} from '../domains/verification/index.ts'
+import type { Db } from '../db/database.ts'
+import type { Clock } from '../shared/clock.ts'
+import type { EventBus } from '../shared/event-bus.ts'
+import type { IdGenerator } from '../shared/ids.ts'
+import { createOrderOperations, type OrderOperations } from '../workflows/order-operations/index.ts'
+import {
+  defaultReturnAddress,
+  type ReturnAddress,
+  type ReturnLabelServices,
+} from '../workflows/start-return/index.ts'
+import { createIdentityMatcher } from '../workflows/verify-shopper/index.ts'
+
+/** The post-purchase side of the store (issue 4): orders, customers, verification, returns. */
+export interface PostPurchaseServices {
+  readonly orders: OrderService
+  readonly customers: CustomerService
+  readonly orderOperations: OrderOperations
+  readonly verification: VerificationService
+  readonly returns: ReturnService
+  /** Label renderer, return address and (when configured) the e-mail sender of return instructions. */
+  readonly returnLabels: ReturnLabelServices
+  readonly fulfillmentProvider: FulfillmentProvider
+}
+
+/** What {@link createPostPurchaseServices} is built from. */
+export interface PostPurchaseServicesOptions {
+  readonly db: Db
+  readonly clock: Clock
+  readonly eventBus: EventBus
+  readonly createId: IdGenerator
+  readonly secret: string
+  readonly emailSender?: NotificationSender | undefined
+  readonly fulfillmentProvider?: FulfillmentProvider | undefined
+  readonly returnAddress?: ReturnAddress | undefined
+}
+
+/** Wires the post-purchase services with their adapters (PDF labels, the demo carrier by default). */
+export function createPostPurchaseServices(
+  options: PostPurchaseServicesOptions,
+): PostPurchaseServices {
+  const shared = {
+    db: options.db,
+    clock: options.clock,
+    eventBus: options.eventBus,
+    createId: options.createId,
+  }
+  const fulfillmentProvider = options.fulfillmentProvider ?? createDemoFulfillmentProvider()
+  const orders = createOrderService({ ...shared, fulfillmentProvider })
+  const customers = createCustomerService(shared)
+  return {
+    orders,
+    customers,
+    orderOperations: createOrderOperations({ ...shared, fulfillmentProvider }),
+    verification: createVerificationService({
+      ...shared,
+      matcher: createIdentityMatcher({ customers, orders }),
+    }),
+    returns: createReturnService({ ...shared, secret: options.secret }),
+    returnLabels: {
+      renderer: createPdfReturnLabelRenderer(),
+      returnAddress: options.returnAddress ?? defaultReturnAddress,
+      emailSender: options.emailSender,
+    },
+    fulfillmentProvider,
+  }
+}

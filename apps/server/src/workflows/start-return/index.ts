@@ -1,0 +1,11 @@
+export {
+  defaultReturnAddress,
+  issueReturn,
+  labelUrlOf,
+  renderReturnLabel,
+  startReturn,
+  type ReturnAddress,
+  type ReturnLabelServices,
+  type StartReturnDependencies,
+  type StartedReturn,
+} from './start-return.ts'

@@ -1,0 +1,1 @@
+export { createIdentityMatcher } from './create-identity-matcher.ts'
