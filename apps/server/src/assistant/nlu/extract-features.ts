@@ -7,6 +7,7 @@ const fnvPrime = 0x01000193
 const wordSeed = 0x9e3779b1
 const wordPairSeed = 0x85ebca6b
 const maximumCharacterGram = 4
+const chineseSegmenter = new Intl.Segmenter('zh', { granularity: 'word' })
 
 /** The hashed, L2-normalised sparse features of one normalised message. */
 export interface FeatureVector {
@@ -31,9 +32,10 @@ function hashString(text: string, seed: number): number {
 /**
  * Hashes a normalised message (see `normalizeText`) into sparse features: character 2–4-grams of
  * the padded text (plus single characters for Chinese, where one character is often a word),
- * word unigrams and word bigrams, plus one feature per marker (the entity types found in the
+ * word unigrams (counted twice) and word bigrams, plus one feature per marker (the entity types found in the
  * message, so `#W2378156` or `SAVE10` count as "an order id" or "a coupon"). Character n-grams need no word boundaries, so the same features
- * work for English, Malay and Chinese. Deterministic: the same text always gives the same vector.
+ * work for English, Malay and Chinese; Chinese runs are also cut into words (`Intl.Segmenter`, ICU's
+ * dictionary) for the word features. Deterministic: the same text always gives the same vector.
  */
 export function extractFeatures(
   normalizedText: string,
@@ -56,10 +58,18 @@ export function extractFeatures(
       collected.push(((hash ^ length) >>> 0) & featureMask)
     }
   }
-  const words = normalizedText === '' ? [] : normalizedText.split(' ')
+  const rawWords = normalizedText === '' ? [] : normalizedText.split(' ')
+  const words: string[] = []
+  for (const word of rawWords) {
+    if (isHanCodeUnit(word.charCodeAt(0)) && word.length > 1) {
+      for (const piece of chineseSegmenter.segment(word)) words.push(piece.segment)
+    } else words.push(word)
+  }
   let previous = '<s>'
   for (const word of words) {
-    collected.push(hashString(word, wordSeed) & featureMask)
+    const wordFeature = hashString(word, wordSeed) & featureMask
+    // Listed twice: whole words deserve more weight than any one of the many character n-grams.
+    collected.push(wordFeature, wordFeature)
     collected.push(hashString(`${previous} ${word}`, wordPairSeed) & featureMask)
     previous = word
   }
