@@ -13,7 +13,7 @@ import {
   type DialogueState,
   type FlowServices,
 } from './dialogue/index.ts'
-import type { Recognizer } from './nlu/index.ts'
+import type { Recognition, Recognizer } from './nlu/index.ts'
 import { renderReply, type Reply } from './replies/index.ts'
 
 /** What the assistant is made of. */
@@ -66,6 +66,30 @@ export interface Assistant {
     channelMessageId: string
     content: InboundContent
   }): Promise<InboundResult>
+}
+
+const hanPattern = /\p{Script=Han}/u
+const intentsWithoutLanguageEvidence = new Set(['out_of_scope', 'affirm', 'deny'])
+
+/**
+ * The language to answer in. Chinese text in a conversation that was not in Chinese switches at
+ * once; otherwise the language switches only on a confidently understood request, so an email
+ * address, a bare "ok" or an answer to a question keeps the conversation's language.
+ */
+export function chooseReplyLocale(
+  current: Locale,
+  recognition: Recognition,
+  answeringQuestion: boolean,
+): Locale {
+  const detected = recognition.language
+  if (!isLocale(detected) || detected === current) return current
+  if (detected.startsWith('zh') && !current.startsWith('zh') && hanPattern.test(recognition.text))
+    return detected
+  const confident =
+    recognition.confidence >= 0.5 && !intentsWithoutLanguageEvidence.has(recognition.intent)
+  return confident && !answeringQuestion && recognition.answersExpectedSlot !== true
+    ? detected
+    : current
 }
 
 /** Creates the {@link Assistant}. */
@@ -170,7 +194,11 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       text,
       engine.recognitionContext(state, conversation.locale),
     )
-    const locale = isLocale(recognition.language) ? recognition.language : conversation.locale
+    const locale = chooseReplyLocale(
+      conversation.locale,
+      recognition,
+      state.active?.awaiting !== undefined,
+    )
     events.push({
       type: 'intent.recognized',
       aggregateId: conversationId,

@@ -31,6 +31,12 @@ const englishStopWords = new Set(
     ' ',
   ),
 )
+// Words every policy question shares ("policy", "what is") carry no signal about which policy.
+const genericPolicyWords = new Set(
+  'policy policies polisi dasar 政策 規定 规定 條款 条款 什麼 什么 是 的 嗎 吗 呢 你們 你们 我 我們 我们 請問 请问 有 可以'.split(
+    ' ',
+  ),
+)
 const malayStopWords = new Set(
   'apa apakah bagaimana saya anda kamu di ke dari dan atau yang ini itu ada tak tidak boleh ke untuk dengan'.split(
     ' ',
@@ -53,7 +59,10 @@ export function createMinisearchPolicySearch(): PolicySearch {
       fields: ['title', 'documentTitle', 'body'],
       storeFields: ['locale'],
       tokenize: tokenizePolicyText,
-      processTerm: (term) => (englishStopWords.has(term) || malayStopWords.has(term) ? null : term),
+      processTerm: (term) =>
+        englishStopWords.has(term) || malayStopWords.has(term) || genericPolicyWords.has(term)
+          ? null
+          : term,
       searchOptions: {
         boost: { title: 2.5, documentTitle: 1.5 },
         prefix: (term) => term.length > 3,
@@ -78,11 +87,15 @@ export function createMinisearchPolicySearch(): PolicySearch {
     search(query, locale, limit) {
       return index
         .search(query, { filter: (result) => result['locale'] === locale })
-        .slice(0, limit)
         .flatMap((result) => {
           const section = sections.get(String(result.id))
-          return section === undefined ? [] : [{ section, score: result.score }]
+          if (section === undefined) return []
+          // Documents open with their most general answer; prefer it among near ties.
+          const position = Number(section.id.split('#')[1] ?? '0')
+          return [{ section, score: result.score * (1 + 0.25 / (1 + position)) }]
         })
+        .sort((left, right) => right.score - left.score)
+        .slice(0, limit)
     },
   }
 }

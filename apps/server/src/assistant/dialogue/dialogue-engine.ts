@@ -307,6 +307,8 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         }
         const isDigression =
           !answered &&
+          invalid === undefined &&
+          flowsByIntent.has(recognition.intent) &&
           !corrected &&
           confident &&
           !intentsThatNeverDigress.has(recognition.intent) &&
@@ -390,6 +392,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           (alternative) =>
             alternative.confidence >= clarify / 2 &&
             alternative.intent !== 'out_of_scope' &&
+            alternative.intent !== 'contact_human_agent' &&
             flowsByIntent.has(alternative.intent),
         )
         .slice(0, 3)
