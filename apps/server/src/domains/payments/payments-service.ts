@@ -79,6 +79,7 @@ export type PaymentFailure = {
 export const paymentChangeRefusals = [
   'not-found',
   'not-capturable',
+  'capture-declined',
   'not-refundable',
   'amount-exceeds-captured',
   'not-cancelable',
@@ -216,7 +217,8 @@ export function canMoveTo(from: PaymentStatus, to: PaymentStatus): boolean {
       return from === 'pending'
     case 'declined':
     case 'failed':
-      return from === 'pending' || from === 'requires-action'
+      // From authorized too: PayPal declines at capture, after the buyer approved.
+      return from === 'pending' || from === 'requires-action' || from === 'authorized'
     case 'authorized':
       return ['pending', 'requires-action', 'declined', 'failed'].includes(from)
     case 'captured':
@@ -366,8 +368,8 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
       row.status !== 'authorized'
     ) {
       // Providers that authorize first (PayPal after approval) need an explicit capture.
-      const captured = await service.capturePayment(updated.id)
-      if (captured.ok) return (await findPaymentById(db, updated.id)) ?? updated
+      await service.capturePayment(updated.id)
+      return (await findPaymentById(db, updated.id)) ?? updated
     }
     return updated
   }
@@ -504,6 +506,8 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
           payment: toPayment(declined),
         })
       }
+      if (updated.status === 'declined' || updated.status === 'failed')
+        return declinedResult(updated)
       return succeed(toPayment(updated))
     },
 
@@ -544,6 +548,8 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
         ...outcome,
         capturedAmount: outcome.capturedAmount ?? captureAmount,
       })
+      if (updated.status === 'declined' || updated.status === 'failed')
+        return fail('capture-declined')
       return updated.status === 'captured' ? succeed(toPayment(updated)) : fail('not-capturable')
     },
 

@@ -1,0 +1,23 @@
+import type { PaymentStatus } from '../../domains/payments/index.ts'
+import type { PaypalOrder } from './paypal-api.ts'
+
+/** Our status for a PayPal order's status. An approved order waits for our capture call. */
+export function mapPaypalOrderStatus(status: PaypalOrder['status']): PaymentStatus {
+  switch (status) {
+    case 'CREATED':
+    case 'SAVED':
+    case 'PAYER_ACTION_REQUIRED':
+      return 'requires-action'
+    case 'APPROVED':
+      return 'authorized'
+    case 'COMPLETED':
+      return 'captured'
+    case 'VOIDED':
+      return 'canceled'
+  }
+}
+
+/** The link the buyer approves the order at. */
+export function findApprovalLink(order: PaypalOrder): string | undefined {
+  return order.links.find((link) => link.rel === 'approve' || link.rel === 'payer-action')?.href
+}
