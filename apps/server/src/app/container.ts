@@ -19,6 +19,7 @@ import { seedDemoStaff } from './seed-demo-staff.ts'
 import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
 import { createPostPurchaseServices } from './post-purchase-services.ts'
+import { createInboxServices } from './inbox-services.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
 export interface Container extends ServerContext {
@@ -111,6 +112,7 @@ export async function createContainer(
       createId,
       secret: configuration.secret,
     })
+    const inbox = createInboxServices({ db: database.db, clock, eventBus, createId, logger, staff, conversations: assistantParts.conversations, configuration })
     return {
       configuration,
       logger,
@@ -132,7 +134,11 @@ export async function createContainer(
       inventory: commerce.inventory,
       carts: commerce.carts,
       checkout: commerce.checkout,
-      close: () => database.close(),
+      handOff: { inbox: inbox.inbox, workflow: inbox.handOff },
+      close: async () => {
+        inbox.stop()
+        await database.close()
+      },
     }
   } catch (error) {
     await database.close()

@@ -12,6 +12,8 @@ import type { CartService } from '../domains/cart/index.ts'
 import type { CatalogService } from '../domains/catalog/index.ts'
 import type { InventoryService } from '../domains/inventory/index.ts'
 import type { StaffService } from '../domains/staff/index.ts'
+import type { InboxService } from '../domains/inbox/index.ts'
+import type { HandOffWorkflow } from '../workflows/hand-off/index.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { PlaceOrderWorkflow } from '../workflows/place-order/index.ts'
@@ -52,4 +54,6 @@ export interface ServerContext {
   readonly assistant?: Assistant
   /** Conversations, messages and shopper identities (absent with the assistant). */
   readonly conversations?: ConversationService
+  /** The agent inbox and the hand-off workflow (absent in servers built without them). */
+  readonly handOff?: { readonly inbox: InboxService; readonly workflow: HandOffWorkflow }
 }
