@@ -112,7 +112,16 @@ export async function createContainer(
       createId,
       secret: configuration.secret,
     })
-    const inbox = createInboxServices({ db: database.db, clock, eventBus, createId, logger, staff, conversations: assistantParts.conversations, configuration })
+    const inbox = createInboxServices({
+      db: database.db,
+      clock,
+      eventBus,
+      createId,
+      logger,
+      staff,
+      conversations: assistantParts.conversations,
+      configuration,
+    })
     return {
       configuration,
       logger,
