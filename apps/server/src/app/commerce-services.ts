@@ -12,7 +12,13 @@ import type { DatabaseHandle } from '../db/database.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
+import type { FraudService } from '../domains/fraud/index.ts'
+import type { PromotionsService } from '../domains/promotions/index.ts'
+import type { ShippingService } from '../domains/shipping/index.ts'
 import {
+  createCheckoutFraudScreen,
+  createCheckoutPromotions,
+  createCheckoutShipping,
   createPlaceOrderWorkflow,
   type PlaceOrderDependencies,
   type PlaceOrderWorkflow,
@@ -39,11 +45,12 @@ export interface CommerceServicesOptions {
   readonly tax?: TaxConfiguration | undefined
   /** The payments service when the composition root already built one; else sandbox payments. */
   readonly payments?: PaymentsService | undefined
-  /** Part B's checkout ports, when wired. */
-  readonly checkoutPorts?: Pick<
-    PlaceOrderDependencies,
-    'shipping' | 'promotions' | 'fraud' | 'notifier'
-  >
+  /** Promotions, shipping and fraud screening for checkout, when the composition root built them. */
+  readonly promotions?: Pick<PromotionsService, 'redeem' | 'releaseRedemption'> | undefined
+  readonly shipping?: Pick<ShippingService, 'quote'> | undefined
+  readonly fraud?: Pick<FraudService, 'screen' | 'recordDecline'> | undefined
+  /** Any other checkout port (a notifier for order confirmations). */
+  readonly checkoutPorts?: Pick<PlaceOrderDependencies, 'notifier'>
   readonly onBackgroundError?: (error: unknown, step: string) => void
   /** Build the search index now and keep it in step with events (default true). */
   readonly indexSearch?: boolean
@@ -93,6 +100,12 @@ export async function createCommerceServices(
     cart: carts,
     inventory,
     payments,
+    promotions:
+      options.promotions === undefined
+        ? undefined
+        : createCheckoutPromotions(options.promotions, db),
+    shipping: options.shipping === undefined ? undefined : createCheckoutShipping(options.shipping),
+    fraud: options.fraud === undefined ? undefined : createCheckoutFraudScreen(options.fraud),
     ...options.checkoutPorts,
     onBackgroundError: options.onBackgroundError,
   })

@@ -76,6 +76,7 @@ export interface VariantForSale {
   readonly productId: string
   readonly sku: string
   readonly name: LocalizedText
+  readonly categoryKey: string | null
   readonly options: Record<string, string>
   readonly price: Money
   /** The variant and its product are on sale. */
@@ -542,7 +543,8 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
 
     async findVariantsForSale(idsOrSkus) {
       if (idsOrSkus.length === 0) return []
-      const rows: (VariantRow & { name: string; status: string })[] = []
+      const rows: (VariantRow & { name: string; status: string; category_key: string | null })[] =
+        []
       for (const part of chunk([...new Set(idsOrSkus)])) {
         rows.push(
           ...(await db
@@ -558,6 +560,7 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
               'product_variants.is_available',
               'products.name',
               'products.status',
+              'products.category_key',
             ])
             .where((expression) =>
               expression.or([
@@ -591,6 +594,7 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
           productId: row.product_id,
           sku: row.sku,
           name: parseLocalized(row.name),
+          categoryKey: row.category_key,
           options: parseJson<Record<string, string>>(row.options, {}),
           price: { amount: Number(row.price_amount), currency: row.currency },
           isAvailable,

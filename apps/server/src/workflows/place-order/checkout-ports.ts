@@ -35,21 +35,34 @@ export interface CheckoutShipping {
   }): Promise<ShippingQuote | undefined>
 }
 
-/** Applies a coupon and records its use atomically; undone when a later step fails. */
+/** A cart line as promotions see it. */
+export interface CheckoutPromotionLine {
+  readonly productId: string
+  readonly variantId: string
+  readonly sku: string
+  readonly categoryKey: string | null
+  readonly quantity: number
+  readonly unitPrice: Money
+}
+
+/**
+ * Applies the promotions that hold for this checkout (automatic ones and the entered codes) and
+ * counts their use atomically; undone when a later step fails.
+ */
 export interface CheckoutPromotions {
   redeem(input: {
-    readonly code: string
+    readonly codes: readonly string[]
     /** The checkout key: redeeming the same reference twice counts once. */
     readonly reference: string
     readonly customerId: string
-    readonly subtotal: Money
-    readonly items: readonly {
-      readonly variantId: string
-      readonly quantity: number
-      readonly unitPrice: Money
-    }[]
-  }): Promise<{ ok: true; discount: Money } | { ok: false; reason: string }>
-  /** Gives back the use recorded under `reference` (compensation). */
+    readonly currency: string
+    readonly shippingAmount: number
+    readonly items: readonly CheckoutPromotionLine[]
+  }): Promise<
+    | { ok: true; itemDiscount: Money; shippingDiscount: Money; promotionKeys: readonly string[] }
+    | { ok: false; reason: string }
+  >
+  /** Gives back the uses recorded under `reference` (compensation). */
   undoRedemption(reference: string): Promise<void>
 }
 
@@ -59,15 +72,21 @@ export const fraudVerdicts = ['allow', 'review', 'block'] as const
 /** One of {@link fraudVerdicts}. */
 export type FraudVerdict = (typeof fraudVerdicts)[number]
 
-/** Screens a checkout before money moves. */
+/** Screens a checkout before money moves, and learns from declines. */
 export interface CheckoutFraudScreen {
   screen(input: {
+    readonly checkoutReference: string
     readonly customerId: string
     readonly email: string | null
     readonly total: Money
     readonly address: CheckoutAddress
     readonly itemCount: number
   }): Promise<{ verdict: FraudVerdict; reasons: readonly string[] }>
+  /** Records a declined payment (declines feed the screening of later attempts). */
+  recordDecline?(input: {
+    readonly customerId: string
+    readonly email: string | null
+  }): Promise<void>
 }
 
 /** Sends the order confirmation in the shopper's language; failures never undo an order. */

@@ -20,9 +20,13 @@ export {
   type CheckoutAddress,
   type CheckoutFraudScreen,
   type CheckoutNotifier,
+  type CheckoutPromotionLine,
   type CheckoutPromotions,
   type CheckoutShipping,
   type FraudVerdict,
   type ShippingQuote,
 } from './checkout-ports.ts'
 export { CompensationError, runSteps, type Step } from './run-steps.ts'
+export { createCheckoutFraudScreen } from './create-checkout-fraud-screen.ts'
+export { createCheckoutPromotions } from './create-checkout-promotions.ts'
+export { createCheckoutShipping } from './create-checkout-shipping.ts'

@@ -365,3 +365,13 @@ export async function addLoyaltyPoints(
     .execute()
   return balance
 }
+
+/** How many orders a customer placed (first-order promotions read it). */
+export async function countCustomerOrders(db: Db, customerId: string): Promise<number> {
+  const row = await db
+    .selectFrom('orders')
+    .select((expression) => expression.fn.countAll<number>().as('count'))
+    .where('customer_id', '=', customerId)
+    .executeTakeFirst()
+  return Number(row?.count ?? 0)
+}

@@ -1,4 +1,9 @@
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { beforeAll, expect, it } from 'vitest'
+import { createFraudService } from '../../domains/fraud/index.ts'
+import { createPromotionsService } from '../../domains/promotions/index.ts'
+import { createShippingService, loadShippingConfiguration } from '../../domains/shipping/index.ts'
 import { createCommerceServices, type CommerceServices } from '../../app/commerce-services.ts'
 import type { DatabaseHandle } from '../../db/database.ts'
 import { createSqlEventStore } from '../../db/sql-event-store.ts'
@@ -9,6 +14,7 @@ import { describeEachEngine } from '../../testing/test-database.ts'
 import type { PlaceOrderInput } from './place-order.ts'
 
 const now = '2026-11-24T09:00:00.000Z'
+const demoDirectory = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../data/demo')
 const address = {
   line1: '1 Jalan Test',
   line2: '',
@@ -412,5 +418,89 @@ describeEachEngine('placeOrder', (getDatabase) => {
     expect(outcome).toMatchObject({ ok: false, reason: 'requires-action' })
     expect(!outcome.ok && outcome.nextActionUrl).toMatch(/^http:\/\/localhost:3000\//)
     expect(await stockOf(handle, variantId)).toEqual({ onHand: 2, reserved: 1 })
+  })
+
+  it('applies a coupon and shipping, and leaves coupon usage as before when the card is declined', async () => {
+    const handle = getDatabase()
+    const promotions = createPromotionsService({ db: handle.db, clock, createId })
+    const promotionKey = `save10-${Math.random().toString(36).slice(2, 8)}`
+    const code = promotionKey.toUpperCase()
+    await promotions.savePromotion({
+      key: promotionKey,
+      name: { en: '10% off orders over RM100' },
+      codes: [code],
+      conditions: [{ code: 'minimum-order-amount', args: { amount: 10_000 } }],
+      actions: [{ code: 'order-percentage-off', args: { percent: 10 } }],
+    })
+    const eventBus = createEventBus({
+      store: createSqlEventStore(handle.db),
+      now: () => clock.now(),
+      createId: () => createId('evt'),
+    })
+    const wired = await createCommerceServices({
+      database: handle,
+      clock,
+      eventBus,
+      createId,
+      currency: 'MYR',
+      publicUrl: 'http://localhost:3000',
+      secret: 'test-secret-test-secret-test-secret-1234',
+      promotions,
+      shipping: createShippingService({
+        configuration: loadShippingConfiguration(join(demoDirectory, 'shipping.json')),
+        clock,
+      }),
+      fraud: createFraudService({ db: handle.db, clock, createId }),
+      indexSearch: false,
+    })
+    const usage = async () => {
+      const row = await handle.db
+        .selectFrom('promotions')
+        .select('usage_count')
+        .where('key', '=', promotionKey)
+        .executeTakeFirstOrThrow()
+      const codeRow = await handle.db
+        .selectFrom('coupon_codes')
+        .select('usage_count')
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow()
+      return [Number(row.usage_count), Number(codeRow.usage_count)]
+    }
+    const { variantId } = await insertVariant(handle, 5, 20_000)
+    const customerId = await insertCustomer(handle, 0)
+    const cart = await wired.carts.createCart({ customerId, locale: 'en' })
+    await wired.carts.addLine(cart.token, { variant: variantId, quantity: 1 })
+    const before = await usage()
+    const declined = await wired.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `coupon-declined-${variantId}`,
+      customerId,
+      payment: decliningCard,
+      couponCode: code,
+    })
+    expect(declined).toMatchObject({ ok: false, reason: 'payment-declined' })
+    expect(await usage()).toEqual(before)
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 5, reserved: 0 })
+    const placed = await wired.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `coupon-approved-${variantId}`,
+      customerId,
+      payment: approvingCard,
+      couponCode: code,
+    })
+    if (!placed.ok) throw new Error(`expected an order, got ${placed.reason}`)
+    expect(placed.order.discount.amount).toBe(2_000)
+    expect(placed.order.estimatedDelivery?.earliest).toMatch(/^\d{4}-\d{2}-\d{2}/)
+    expect(placed.order.total.amount).toBe(20_000 - 2_000 + placed.order.shipping.amount)
+    expect(await usage()).toEqual(before.map((count) => count + 1))
+    const expired = await wired.checkout.placeOrder({
+      cartToken: (await cartWith(variantId, 1, null)).token,
+      checkoutKey: `coupon-unknown-${variantId}`,
+      guest: { email: `coupon-${variantId}@example.com`, firstName: 'A', lastName: 'B' },
+      shippingAddress: address,
+      payment: approvingCard,
+      couponCode: 'NO-SUCH-CODE',
+    })
+    expect(expired).toMatchObject({ ok: false, reason: 'invalid-coupon' })
   })
 })

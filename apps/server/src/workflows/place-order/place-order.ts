@@ -346,10 +346,21 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
     const state: {
       quote?: ShippingQuote | undefined
       couponDiscount: number
+      shippingDiscount: number
+      promotionKeys: readonly string[]
+      promotionsRedeemed: boolean
+      fraudReview: boolean
       pointsSpent: number
       payment?: Payment
       orderId?: string
-    } = { couponDiscount: 0, pointsSpent: 0 }
+    } = {
+      couponDiscount: 0,
+      shippingDiscount: 0,
+      promotionKeys: [],
+      promotionsRedeemed: false,
+      fraudReview: false,
+      pointsSpent: 0,
+    }
 
     const steps: Step[] = [
       {
@@ -378,27 +389,41 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
         },
       },
       {
-        name: 'redeem-coupon',
+        name: 'redeem-promotions',
         run: async () => {
-          if (input.couponCode === undefined) return
-          if (dependencies.promotions === undefined)
-            failWith('invalid-coupon', { couponReason: 'promotions-unavailable' })
-          const redeemed = await dependencies.promotions.redeem({
-            code: input.couponCode,
+          const promotions = dependencies.promotions
+          if (promotions === undefined) {
+            if (input.couponCode !== undefined) {
+              failWith('invalid-coupon', { couponReason: 'promotions-unavailable' })
+            }
+            return
+          }
+          state.promotionsRedeemed = true
+          const redeemed = await promotions.redeem({
+            codes: input.couponCode === undefined ? [] : [input.couponCode],
             reference: input.checkoutKey,
             customerId: customer.id,
-            subtotal,
-            items: cart.lines.map((line) => ({
-              variantId: line.variantId,
-              quantity: line.quantity,
-              unitPrice: line.unitPrice,
-            })),
+            currency: cart.currency,
+            shippingAmount: state.quote?.amount.amount ?? 0,
+            items: cart.lines.map((line) => {
+              const variant = variantById.get(line.variantId)
+              return {
+                productId: variant?.productId ?? line.productId ?? '',
+                variantId: line.variantId,
+                sku: variant?.sku ?? line.sku ?? line.variantId,
+                categoryKey: variant?.categoryKey ?? null,
+                quantity: line.quantity,
+                unitPrice: line.unitPrice,
+              }
+            }),
           })
           if (!redeemed.ok) failWith('invalid-coupon', { couponReason: redeemed.reason })
-          state.couponDiscount = redeemed.discount.amount
+          state.couponDiscount = redeemed.itemDiscount.amount
+          state.shippingDiscount = redeemed.shippingDiscount.amount
+          state.promotionKeys = redeemed.promotionKeys
         },
         undo: async () => {
-          if (input.couponCode !== undefined)
+          if (state.promotionsRedeemed)
             await dependencies.promotions?.undoRedemption(input.checkoutKey)
         },
       },
@@ -436,6 +461,7 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
           if (dependencies.fraud === undefined) return
           const totals = totalsNow()
           const verdict = await dependencies.fraud.screen({
+            checkoutReference: input.checkoutKey,
             customerId: customer.id,
             email: customer.email,
             total: totals.total,
@@ -443,6 +469,7 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
             itemCount: totals.itemCount,
           })
           if (verdict.verdict === 'block') failWith('fraud-blocked')
+          state.fraudReview = verdict.verdict === 'review'
         },
       },
       {
@@ -460,6 +487,10 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
           })
           if (!started.ok) {
             state.payment = started.payment
+            await dependencies.fraud?.recordDecline?.({
+              customerId: customer.id,
+              email: customer.email,
+            })
             failWith('payment-declined', {
               declineReason: started.declineReason,
               paymentId: started.payment.id,
@@ -471,6 +502,10 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
             if (!paid.ok) {
               if (paid.payment !== undefined) state.payment = paid.payment
               if (paid.reason === 'declined') {
+                await dependencies.fraud?.recordDecline?.({
+                  customerId: customer.id,
+                  email: customer.email,
+                })
                 failWith('payment-declined', {
                   declineReason: paid.declineReason ?? 'card-declined',
                   paymentId: started.value.id,
@@ -537,6 +572,8 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
               checkoutKey: input.checkoutKey,
               paymentId: payment.id,
               couponCode: input.couponCode ?? null,
+              promotionKeys: state.promotionKeys,
+              fraudReview: state.fraudReview,
               pointsSpent: state.pointsSpent,
               shippingMethod: state.quote?.method ?? null,
               estimatedDelivery: state.quote?.estimatedDelivery ?? null,
@@ -557,7 +594,7 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
       const pointsDiscount = state.pointsSpent * configuration.loyalty.pointValueAmount
       return carts.calculateTotals(cart, {
         discountAmount: state.couponDiscount + pointsDiscount,
-        shippingAmount: state.quote?.amount.amount ?? 0,
+        shippingAmount: Math.max(0, (state.quote?.amount.amount ?? 0) - state.shippingDiscount),
       })
     }
 
