@@ -2,6 +2,12 @@ import type { CliCommand } from './cli-command.ts'
 import { migrateCommand } from './migrate-command.ts'
 import { seedCommand } from './seed-command.ts'
 import { startCommand } from './start-command.ts'
+import { tau2ImportCommand } from './tau2-import-command.ts'
 
 /** Every sub-command of `kedai`. Add one line per command. */
-export const cliCommands: readonly CliCommand[] = [startCommand, migrateCommand, seedCommand]
+export const cliCommands: readonly CliCommand[] = [
+  startCommand,
+  migrateCommand,
+  seedCommand,
+  tau2ImportCommand,
+]
