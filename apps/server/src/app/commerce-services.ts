@@ -43,6 +43,8 @@ export interface CommerceServicesOptions {
   readonly publicUrl: string
   readonly secret: string
   readonly tax?: TaxConfiguration | undefined
+  /** When checkout captures payments (default `on-order`). */
+  readonly capture?: 'on-order' | 'on-fulfilment' | undefined
   /** The payments service when the composition root already built one; else sandbox payments. */
   readonly payments?: PaymentsService | undefined
   /** Promotions, shipping and fraud screening for checkout, when the composition root built them. */
@@ -108,6 +110,7 @@ export async function createCommerceServices(
     fraud: options.fraud === undefined ? undefined : createCheckoutFraudScreen(options.fraud),
     ...options.checkoutPorts,
     onBackgroundError: options.onBackgroundError,
+    configuration: options.capture === undefined ? {} : { capture: options.capture },
   })
   if (options.indexSearch !== false) {
     await catalog.rebuildSearchIndex()

@@ -67,6 +67,17 @@ const variables = {
     .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code such as MYR')
     .default('MYR'),
   STORE_LOCALE: z.enum(locales, { message: `expected one of ${locales.join(', ')}` }).default('en'),
+  STORE_TAX_RATE: z.coerce
+    .number({ message: 'expected a tax rate in percent such as 6' })
+    .min(0, 'expected a tax rate from 0 to 100 percent')
+    .max(100, 'expected a tax rate from 0 to 100 percent')
+    .default(6),
+  STORE_TAX_MODE: z
+    .enum(['inclusive', 'exclusive'], { message: 'expected inclusive or exclusive' })
+    .default('inclusive'),
+  CHECKOUT_CAPTURE: z
+    .enum(['on-order', 'on-fulfilment'], { message: 'expected on-order or on-fulfilment' })
+    .default('on-order'),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ message: 'expected milliseconds' })
     .int()
@@ -96,6 +107,10 @@ export interface Configuration {
   readonly logLevel: string
   readonly environment: 'development' | 'production' | 'test'
   readonly store: { readonly currency: string; readonly locale: (typeof locales)[number] }
+  /** Sales tax: rate in basis points (600 = 6 %) and whether shelf prices include it. */
+  readonly tax: { readonly rateBasisPoints: number; readonly mode: 'inclusive' | 'exclusive' }
+  /** When checkout captures the authorized payment: at once, or when the order ships. */
+  readonly checkoutCapture: 'on-order' | 'on-fulfilment'
   readonly shutdownTimeoutMs: number
   /** Origins allowed to embed the widget and call the API from a browser. */
   readonly allowedOrigins: readonly string[]
@@ -178,6 +193,8 @@ export function loadConfiguration(
     logLevel: values.LOG_LEVEL,
     environment: values.NODE_ENV,
     store: { currency: values.STORE_CURRENCY, locale: values.STORE_LOCALE },
+    tax: { rateBasisPoints: Math.round(values.STORE_TAX_RATE * 100), mode: values.STORE_TAX_MODE },
+    checkoutCapture: values.CHECKOUT_CAPTURE,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     allowedOrigins: values.ALLOWED_ORIGINS.split(',')
       .map((origin) => origin.trim())

@@ -92,6 +92,8 @@ export async function createContainer(
       currency: configuration.store.currency,
       publicUrl: configuration.publicUrl,
       secret: configuration.secret,
+      tax: configuration.tax,
+      capture: configuration.checkoutCapture,
       onBackgroundError: (error, step) =>
         logger.error({ err: error, step }, 'checkout step failed'),
     })

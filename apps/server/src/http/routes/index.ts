@@ -2,6 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { ServerContext } from '../server-context.ts'
 import { createConversationRoutes } from './conversation-routes.ts'
 import { createSessionRoutes } from './console/session-routes.ts'
+import { createConsoleSocketRoutes } from './console/console-socket-routes.ts'
+import { createConversationConsoleRoutes } from './console/conversation-console-routes.ts'
+import { createInboxRoutes } from './console/inbox-routes.ts'
+import { createTrainingRoutes } from './console/training-routes.ts'
+import { createConsoleAppRoutes } from './console-app-routes.ts'
 import { createDemoAssetRoutes } from './demo-asset-routes.ts'
 import { createHealthRoutes } from './health-routes.ts'
 import { createConsoleOrderRoutes } from './console/order-routes.ts'
@@ -19,6 +24,11 @@ export function createRouteModules(context: ServerContext): FastifyPluginAsyncZo
     createStoreOrderRoutes(context),
     createConsoleOrderRoutes(context),
     createConversationRoutes(context),
+    createInboxRoutes(context),
+    createConversationConsoleRoutes(context),
+    createTrainingRoutes(context),
+    createConsoleSocketRoutes(context),
+    createConsoleAppRoutes(context),
     createDemoAssetRoutes(context),
     createSessionRoutes(context),
     createCatalogRoutes(context),
