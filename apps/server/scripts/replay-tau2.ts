@@ -67,15 +67,32 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
-function changedRecords(before: Tau2Export, after: Tau2Export): Map<string, unknown> {
-  const changed = new Map<string, unknown>()
-  for (const area of ['users', 'orders'] as const) {
-    const keys = new Set([...Object.keys(before[area]), ...Object.keys(after[area])])
-    for (const key of keys) {
-      const old = before[area][key]
-      const now = after[area][key]
-      if (dumpPythonJson(old) !== dumpPythonJson(now)) changed.set(`${area}/${key}`, now ?? null)
-    }
+/** Each user/order record dumped like Python, and the whole export's dump assembled from them. */
+interface DumpedExport {
+  readonly records: Map<string, string>
+  readonly text: string
+}
+
+function dumpExport(exported: Tau2Export): DumpedExport {
+  const records = new Map<string, string>()
+  const areas = (['orders', 'products', 'users'] as const).map((area) => {
+    const keys = Object.keys(exported[area]).sort((first, second) =>
+      first < second ? -1 : first > second ? 1 : 0,
+    )
+    const entries = keys.map((key) => {
+      const text = dumpPythonJson(exported[area][key])
+      if (area !== 'products') records.set(`${area}/${key}`, text)
+      return `${dumpPythonJson(key)}: ${text}`
+    })
+    return `${dumpPythonJson(area)}: {${entries.join(', ')}}`
+  })
+  return { records, text: `{${areas.join(', ')}}` }
+}
+
+function changedRecords(before: DumpedExport, after: DumpedExport): Set<string> {
+  const changed = new Set<string>()
+  for (const key of new Set([...before.records.keys(), ...after.records.keys()])) {
+    if (before.records.get(key) !== after.records.get(key)) changed.add(key)
   }
   return changed
 }
@@ -116,8 +133,8 @@ async function main(): Promise<number> {
       operations: createOrderOperations(shared),
     }
   }
-  const initial = await exportTau2Database({ ...servicesOver(handle.db), currency })
-  const initialSha = sha256(dumpPythonJson(initial))
+  const initial = dumpExport(await exportTau2Database({ ...servicesOver(handle.db), currency }))
+  const initialSha = sha256(initial.text)
   const problems: string[] = []
   if (initialSha !== expected.initial_db_sha256) {
     problems.push(
@@ -162,7 +179,7 @@ async function main(): Promise<number> {
             )
           }
         }
-        const final = await exportTau2Database({ ...services, currency })
+        const final = dumpExport(await exportTau2Database({ ...services, currency }))
         const changed = changedRecords(initial, final)
         const wanted = new Map(Object.entries(reference?.changed ?? {}))
         for (const key of new Set([...changed.keys(), ...wanted.keys()])) {
@@ -170,13 +187,13 @@ async function main(): Promise<number> {
             differences.push(`${key}: changed by Kedai, unchanged in the reference`)
           else if (!changed.has(key))
             differences.push(`${key}: changed in the reference, unchanged by Kedai`)
-          else if (dumpPythonJson(changed.get(key)) !== dumpPythonJson(wanted.get(key))) {
+          else if (final.records.get(key) !== dumpPythonJson(wanted.get(key))) {
             differences.push(
-              `${key}: final values differ\n      Kedai:     ${shorten(dumpPythonJson(changed.get(key)), 2000)}\n      reference: ${shorten(dumpPythonJson(wanted.get(key)), 2000)}`,
+              `${key}: final values differ\n      Kedai:     ${shorten(final.records.get(key) ?? 'null', 2000)}\n      reference: ${shorten(dumpPythonJson(wanted.get(key)), 2000)}`,
             )
           }
         }
-        const finalSha = sha256(dumpPythonJson(final))
+        const finalSha = sha256(final.text)
         if (reference !== undefined && finalSha !== reference.final_db_sha256) {
           differences.push(
             `final database sha256 ${finalSha} differs from the reference ${reference.final_db_sha256}`,
@@ -196,8 +213,8 @@ async function main(): Promise<number> {
       problems.push(`task ${task.id}:\n  - ${differences.join('\n  - ')}`)
     }
   }
-  const after = await exportTau2Database({ ...servicesOver(handle.db), currency })
-  if (sha256(dumpPythonJson(after)) !== initialSha)
+  const after = dumpExport(await exportTau2Database({ ...servicesOver(handle.db), currency }))
+  if (sha256(after.text) !== initialSha)
     problems.push('the store changed after all tasks were rolled back')
   await handle.close()
 
