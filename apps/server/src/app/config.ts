@@ -4,6 +4,14 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseDotenv } from 'dotenv'
 import { z } from 'zod'
 import { locales } from '../shared/locale.ts'
+import {
+  alwaysOpenBusinessHours,
+  businessHoursSchema,
+  defaultHandOverRules,
+  handOverRulesSchema,
+  type BusinessHours,
+  type HandOverRules,
+} from '../domains/inbox/index.ts'
 
 /**
  * The only reader of the environment (and of an optional `.env` file at the repository root;
@@ -35,6 +43,21 @@ function findRepositoryRoot(start: string): string {
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
   .transform((value) => value === 'true' || value === '1' || value === 'yes')
+
+/** A variable holding JSON that must match `schema`. */
+function jsonText<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown
+      } catch {
+        context.addIssue({ code: 'custom', message: 'expected JSON' })
+        return z.NEVER
+      }
+    })
+    .pipe(schema)
+}
 
 const variables = {
   PORT: z.coerce
@@ -89,6 +112,14 @@ const variables = {
     .string()
     .min(8, 'expected at least 8 characters')
     .default('kedai-demo'),
+  KEDAI_BUSINESS_HOURS: jsonText(businessHoursSchema).optional(),
+  KEDAI_HANDOVER_RULES: jsonText(handOverRulesSchema).optional(),
+  KEDAI_HANDOVER_ACCEPT_SECONDS: z.coerce
+    .number({ message: 'expected seconds' })
+    .int('expected whole seconds')
+    .min(5, 'expected at least 5 seconds')
+    .max(3_600, 'expected at most 3600 seconds')
+    .default(60),
 } as const
 
 const environmentSchema = z.object(variables)
@@ -118,6 +149,12 @@ export interface Configuration {
   readonly secret: string
   /** Password of the demo store's console users (agents and admin). */
   readonly demoStaffPassword: string
+  /** Hand-over to people: when agents answer, the rules that hand over, how long an offer waits. */
+  readonly handOver: {
+    readonly businessHours: BusinessHours
+    readonly rules: HandOverRules
+    readonly acceptTimeoutMs: number
+  }
 }
 
 /** One invalid or missing variable and what it expects. */
@@ -201,6 +238,11 @@ export function loadConfiguration(
       .filter((origin) => origin.length > 0),
     secret: values.KEDAI_SECRET ?? developmentSecret,
     demoStaffPassword: values.KEDAI_DEMO_STAFF_PASSWORD,
+    handOver: {
+      businessHours: values.KEDAI_BUSINESS_HOURS ?? alwaysOpenBusinessHours,
+      rules: values.KEDAI_HANDOVER_RULES ?? defaultHandOverRules,
+      acceptTimeoutMs: values.KEDAI_HANDOVER_ACCEPT_SECONDS * 1000,
+    },
   }
 }
 

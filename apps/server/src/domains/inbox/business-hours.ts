@@ -2,7 +2,9 @@ import { z } from 'zod'
 
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
-const timeText = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM')
+const timeText = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:MM from 00:00 to 24:00')
 
 /**
  * When people answer in the console: a time zone and, per weekday, opening intervals
@@ -27,6 +29,12 @@ export const defaultBusinessHours: BusinessHours = {
     fri: [['09:00', '21:00']],
     sat: [['09:00', '21:00']],
   },
+}
+
+/** Open every day around the clock (the default when a store configures no hours). */
+export const alwaysOpenBusinessHours: BusinessHours = {
+  timezone: 'UTC',
+  weekly: Object.fromEntries(weekdays.map((day) => [day, [['00:00', '24:00']]])),
 }
 
 /** True when `at` falls inside an opening interval, in the hours' own time zone. */

@@ -4,6 +4,7 @@
  * examples learned from hand-overs.
  */
 export {
+  alwaysOpenBusinessHours,
   businessHoursSchema,
   defaultBusinessHours,
   isWithinBusinessHours,

@@ -1,0 +1,100 @@
+import type { Logger } from 'pino'
+import type { Db } from '../db/database.ts'
+import type { ConversationService } from '../domains/conversations/index.ts'
+import { createInboxService, type InboxService } from '../domains/inbox/index.ts'
+import { createPromotionsService } from '../domains/promotions/index.ts'
+import type { StaffService } from '../domains/staff/index.ts'
+import type { Clock } from '../shared/clock.ts'
+import type { EventBus } from '../shared/event-bus.ts'
+import type { IdGenerator } from '../shared/ids.ts'
+import { subscribeHandOff } from '../subscribers/hand-off-subscriber.ts'
+import {
+  createConsoleHub,
+  createHandOffWorkflow,
+  createSqlHandOffRecords,
+  defaultHandOffSettingsValues,
+  type HandOffWorkflow,
+  type ShopperSignals,
+  type SingleUseCoupons,
+} from '../workflows/hand-off/index.ts'
+import type { Configuration } from './config.ts'
+
+/** The inbox and hand-off services of a running server. */
+export interface InboxServices {
+  readonly inbox: InboxService
+  readonly handOff: HandOffWorkflow
+  /** Stops the offer-expiry timer and the event subscriptions. */
+  stop(): void
+}
+
+/** How often offers that were not accepted in time are re-routed. */
+const sweepIntervalMs = 5_000
+
+/**
+ * Builds the inbox service and the hand-off workflow, subscribes the workflow to conversation
+ * events, and starts the timer that re-routes offers agents did not accept in time.
+ */
+export function createInboxServices(options: {
+  db: Db
+  clock: Clock
+  eventBus: EventBus
+  createId: IdGenerator
+  logger: Logger
+  staff: StaffService
+  conversations: ConversationService
+  configuration: Pick<Configuration, 'handOver'>
+  /** Single-use coupons for approved special discounts (default: the promotions service on `db`). */
+  coupons?: SingleUseCoupons | undefined
+  /** Typing signals to the shopper's channel, when the channel layer offers them. */
+  shopperSignals?: ShopperSignals | undefined
+}): InboxServices {
+  const inbox = createInboxService({
+    db: options.db,
+    clock: options.clock,
+    createId: options.createId,
+  })
+  const handOff = createHandOffWorkflow({
+    conversations: options.conversations,
+    inbox,
+    staff: options.staff,
+    records: createSqlHandOffRecords(options.db),
+    coupons:
+      options.coupons ??
+      createPromotionsService({
+        db: options.db,
+        clock: options.clock,
+        createId: options.createId,
+        eventBus: options.eventBus,
+      }),
+    hub: createConsoleHub(),
+    shopperSignals: options.shopperSignals ?? { setAgentTyping: () => undefined },
+    clock: options.clock,
+    settings: {
+      ...defaultHandOffSettingsValues,
+      rules: options.configuration.handOver.rules,
+      businessHours: options.configuration.handOver.businessHours,
+      acceptTimeoutMs: options.configuration.handOver.acceptTimeoutMs,
+    },
+  })
+  const unsubscribe = subscribeHandOff(options.eventBus, handOff, options.conversations)
+  let sweeping = false
+  const timer = setInterval(() => {
+    if (sweeping) return
+    sweeping = true
+    handOff
+      .sweepExpiredOffers()
+      .catch((error: unknown) => options.logger.error({ err: error }, 'offer sweep failed'))
+      .finally(() => {
+        sweeping = false
+      })
+  }, sweepIntervalMs)
+  timer.unref()
+  return {
+    inbox,
+    handOff,
+    stop() {
+      clearInterval(timer)
+      unsubscribe()
+    },
+  }
+}
