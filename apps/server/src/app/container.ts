@@ -16,6 +16,7 @@ import { createId } from '../shared/ids.ts'
 import { assembleAssistant } from './assemble-assistant.ts'
 import { createStaffService } from '../domains/staff/index.ts'
 import { seedDemoStaff } from './seed-demo-staff.ts'
+import { createCommerceBServices } from './commerce-b-services.ts'
 import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
 import { createPostPurchaseServices } from './post-purchase-services.ts'
@@ -84,7 +85,21 @@ export async function createContainer(
     })
     const staff = createStaffService({ db: database.db, clock, createId })
     if (seed?.seeded === true) await seedDemoStaff(staff, configuration.demoStaffPassword)
+    const commerceB = await createCommerceBServices({
+      configuration,
+      database,
+      clock,
+      eventBus,
+      createId,
+      seedDemo: seed?.seeded === true,
+      onListenerError: (error) => logger.error({ err: error }, 'payment status listener failed'),
+    })
     const commerce = await createCommerceServices({
+      payments: commerceB.payments,
+      promotions: commerceB.promotions,
+      shipping: commerceB.shipping,
+      fraud: commerceB.fraud,
+      checkoutPorts: { notifier: commerceB.notifier },
       database,
       clock,
       eventBus,
@@ -145,6 +160,11 @@ export async function createContainer(
       inventory: commerce.inventory,
       carts: commerce.carts,
       checkout: commerce.checkout,
+      payments: commerceB.payments,
+      promotions: commerceB.promotions,
+      shipping: commerceB.shipping,
+      fraud: commerceB.fraud,
+      notifications: commerceB.notifications,
       handOff: { inbox: inbox.inbox, workflow: inbox.handOff },
       close: async () => {
         inbox.stop()

@@ -14,6 +14,11 @@ import type { InventoryService } from '../domains/inventory/index.ts'
 import type { StaffService } from '../domains/staff/index.ts'
 import type { InboxService } from '../domains/inbox/index.ts'
 import type { HandOffWorkflow } from '../workflows/hand-off/index.ts'
+import type { FraudService } from '../domains/fraud/index.ts'
+import type { NotificationsService } from '../domains/notifications/index.ts'
+import type { PaymentsService } from '../domains/payments/index.ts'
+import type { PromotionsService } from '../domains/promotions/index.ts'
+import type { ShippingService } from '../domains/shipping/index.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { PlaceOrderWorkflow } from '../workflows/place-order/index.ts'
@@ -50,6 +55,12 @@ export interface ServerContext {
   readonly inventory: InventoryService
   readonly carts: CartService
   readonly checkout: PlaceOrderWorkflow
+  /** Payments, promotions, shipping, fraud and notifications (absent in servers built without them; their routes are then not registered). */
+  readonly payments?: PaymentsService
+  readonly promotions?: PromotionsService
+  readonly shipping?: ShippingService
+  readonly fraud?: FraudService
+  readonly notifications?: NotificationsService
   /** The shopping assistant (absent in servers built without one). */
   readonly assistant?: Assistant
   /** Conversations, messages and shopper identities (absent with the assistant). */

@@ -16,10 +16,11 @@ import {
 
 // Figures the held-out files must keep (see docs/architecture/nlu.md). A regression below them
 // fails CI. The target is 92% per language; the floors record what the model reaches now.
-const heldoutAccuracyFloor = { en: 0.85, 'zh-Hant': 0.9, 'zh-Hans': 0.85, ms: 0.87 } as const
+const heldoutAccuracyFloor = { en: 0.86, 'zh-Hant': 0.91, 'zh-Hans': 0.85, ms: 0.88 } as const
 const entityAccuracyFloor = 0.95
 const bitextAccuracyFloor = 0.97
-const falseAcceptanceCeiling = 0.13
+// The target is 10%; measured 3–10% per language. A little slack for data still growing.
+const falseAcceptanceCeiling = 0.12
 
 let recognizer: TrainedRecognizer
 

@@ -108,10 +108,10 @@ function entityMarkers(entities: readonly Entity[]): string[] {
   return [...new Set(entities.map((entity) => entity.type))]
 }
 
-function featurize(text: string): FeatureVector {
+function featurize(text: string, normalized: string = normalizeText(text)): FeatureVector {
   const language = detectLanguage(text)
   return extractFeatures(
-    normalizeText(text),
+    normalized,
     entityMarkers(markerExtractor(text, language, undefined, markerTime)),
   )
 }
@@ -207,10 +207,7 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
     const language = detectLanguage(analysed, context?.locale)
     if (isJunk(analysed)) return outOfScopeRecognition(text, language)
     const normalized = normalizeText(analysed)
-    const features = extractFeatures(
-      normalized,
-      entityMarkers(markerExtractor(analysed, language, undefined, markerTime)),
-    )
+    const features = featurize(analysed, normalized)
     if (features.indices.length === 0) return outOfScopeRecognition(text, language)
     scoreLinearModel(model, features, scores)
     softmaxInPlace(scores, temperature)

@@ -9,6 +9,9 @@ import { createTrainingRoutes } from './console/training-routes.ts'
 import { createConsoleAppRoutes } from './console-app-routes.ts'
 import { createDemoAssetRoutes } from './demo-asset-routes.ts'
 import { createHealthRoutes } from './health-routes.ts'
+import { createPaypalWebhookRoutes } from './webhooks/paypal-webhook-routes.ts'
+import { createSandboxPaymentRoutes } from './webhooks/sandbox-payment-routes.ts'
+import { createStripeWebhookRoutes } from './webhooks/stripe-webhook-routes.ts'
 import { createConsoleOrderRoutes } from './console/order-routes.ts'
 import { createStoreOrderRoutes } from './store/order-routes.ts'
 import { createCartRoutes } from './store/cart-routes.ts'
@@ -21,6 +24,9 @@ import { createStorefrontRoutes } from './storefront-routes.ts'
 export function createRouteModules(context: ServerContext): FastifyPluginAsyncZod[] {
   return [
     createHealthRoutes(context),
+    createStripeWebhookRoutes(context),
+    createPaypalWebhookRoutes(context),
+    createSandboxPaymentRoutes(context),
     createStoreOrderRoutes(context),
     createConsoleOrderRoutes(context),
     createConversationRoutes(context),
