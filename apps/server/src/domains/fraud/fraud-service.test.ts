@@ -1,6 +1,5 @@
-import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { expect, it } from 'vitest'
-import { repositoryRoot } from '../../app/config.ts'
 import { createManualClock } from '../../shared/clock.ts'
 import { createSequentialIdGenerator } from '../../shared/ids.ts'
 import { money } from '../../shared/money.ts'
@@ -9,7 +8,7 @@ import { createFraudService } from './fraud-service.ts'
 import { loadDisposableEmailDomains } from './load-disposable-email-domains.ts'
 
 const disposableEmailDomains = loadDisposableEmailDomains(
-  join(repositoryRoot, 'data/demo/disposable-email-domains.json'),
+  fileURLToPath(new URL('../../../../../data/demo/disposable-email-domains.json', import.meta.url)),
 )
 
 describeEachEngine('FraudService', (getDatabase) => {

@@ -299,11 +299,13 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
     ) {
       changes.provider_capture_reference = outcome.providerCaptureReference
     }
-    if (outcome.card !== undefined && row.method_summary === null) {
-      changes.method_summary = JSON.stringify({
-        brand: outcome.card.brand,
-        lastFour: outcome.card.lastFour,
-      })
+    const cardSummary =
+      outcome.card === undefined
+        ? undefined
+        : JSON.stringify({ brand: outcome.card.brand, lastFour: outcome.card.lastFour })
+    // The card last tried is the one to show (a shopper may retry with another after a decline).
+    if (cardSummary !== undefined && cardSummary !== row.method_summary) {
+      changes.method_summary = cardSummary
     }
     if (
       outcome.status === 'requires-action' &&
@@ -324,7 +326,10 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
         changes.failure_reason = null
       }
       if (status === 'captured') {
-        changes.captured_amount = outcome.capturedAmount ?? Number(row.amount)
+        changes.captured_amount = Math.min(
+          outcome.capturedAmount ?? Number(row.amount),
+          Number(row.amount),
+        )
         changes.next_action_url = null
       }
       if (status === 'authorized') changes.next_action_url = null

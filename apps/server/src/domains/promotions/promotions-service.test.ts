@@ -1,6 +1,5 @@
-import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { repositoryRoot } from '../../app/config.ts'
 import { createManualClock } from '../../shared/clock.ts'
 import { createSequentialIdGenerator } from '../../shared/ids.ts'
 import { describeEachEngine } from '../../testing/test-database.ts'
@@ -40,7 +39,7 @@ describeEachEngine('PromotionsService', (getDatabase) => {
 
   it('loads the demo promotions twice without duplicating them', async () => {
     const promotions = build()
-    const file = join(repositoryRoot, 'data/demo/promotions.json')
+    const file = fileURLToPath(new URL('../../../../../data/demo/promotions.json', import.meta.url))
     expect(await seedDemoPromotions(promotions, { file })).toEqual({ promotions: 5 })
     await seedDemoPromotions(promotions, { file })
     const count = await getDatabase()

@@ -16,8 +16,8 @@ export {
   shippingMethodKeys,
 } from './shipping-configuration.ts'
 export type { CarrierRate, ShippingLabel, ShippingProvider } from './shipping-provider.ts'
+export type { ShippingAddress } from './shipping-address.ts'
 export type {
-  ShippingAddress,
   ShippingCart,
   ShippingOption,
   ShippingQuote,

@@ -1,5 +1,5 @@
 import type { Money } from '../../shared/money.ts'
-import type { ShippingAddress } from './shipping-service.ts'
+import type { ShippingAddress } from './shipping-address.ts'
 
 /** A carrier's rate for a parcel. */
 export interface CarrierRate {

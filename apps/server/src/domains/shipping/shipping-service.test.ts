@@ -1,12 +1,13 @@
-import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { repositoryRoot } from '../../app/config.ts'
 import { createManualClock } from '../../shared/clock.ts'
 import { money } from '../../shared/money.ts'
 import { loadShippingConfiguration } from './shipping-configuration.ts'
 import { createShippingService } from './shipping-service.ts'
 
-const configuration = loadShippingConfiguration(join(repositoryRoot, 'data/demo/shipping.json'))
+const configuration = loadShippingConfiguration(
+  fileURLToPath(new URL('../../../../../data/demo/shipping.json', import.meta.url)),
+)
 const kualaLumpur = { country: 'MY', state: 'Selangor', postcode: '47800' }
 const kotaKinabalu = { country: 'MY', state: 'Sabah', postcode: '88000' }
 

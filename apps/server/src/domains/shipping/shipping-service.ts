@@ -8,15 +8,8 @@ import type {
   ShippingMethodKey,
   ShippingZone,
 } from './shipping-configuration.ts'
+import type { ShippingAddress } from './shipping-address.ts'
 import type { CarrierRate, ShippingLabel, ShippingProvider } from './shipping-provider.ts'
-
-/** Where an order ships, as far as shipping cares. */
-export interface ShippingAddress {
-  /** ISO 3166-1 alpha-2 (`MY`, `SG`, `TW`). */
-  readonly country: string
-  readonly state?: string | null | undefined
-  readonly postcode?: string | null | undefined
-}
 
 /** A cart as shipping sees it: what the items are worth after item discounts. */
 export interface ShippingCart {
