@@ -120,6 +120,36 @@ const variables = {
     .min(5, 'expected at least 5 seconds')
     .max(3_600, 'expected at most 3600 seconds')
     .default(60),
+  PAYMENT_PROVIDER: z
+    .enum(['sandbox', 'stripe', 'paypal'], { message: 'expected sandbox, stripe or paypal' })
+    .default('sandbox'),
+  PAYMENT_CAPTURE: z
+    .enum(['automatic', 'manual'], { message: 'expected automatic or manual' })
+    .default('automatic'),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_/, 'expected a Stripe secret key (sk_test_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .startsWith('whsec_', 'expected a webhook signing secret (whsec_…)')
+    .optional(),
+  STRIPE_API_BASE: z.url({ message: 'expected a URL such as https://api.stripe.com' }).optional(),
+  PAYPAL_CLIENT_ID: z.string().min(1).optional(),
+  PAYPAL_CLIENT_SECRET: z.string().min(1).optional(),
+  PAYPAL_WEBHOOK_ID: z.string().min(1).optional(),
+  PAYPAL_API_BASE: z
+    .url({ message: 'expected a URL such as https://api-m.sandbox.paypal.com' })
+    .default('https://api-m.sandbox.paypal.com'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'expected smtp://user:password@host:port')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Kedai <orders@kedai.example>'),
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_BASE_URL: z.url({ message: 'expected a URL such as https://api.twilio.com' }).optional(),
 } as const
 
 const environmentSchema = z.object(variables)
@@ -149,6 +179,39 @@ export interface Configuration {
   readonly secret: string
   /** Password of the demo store's console users (agents and admin). */
   readonly demoStaffPassword: string
+  /** Payments: the default provider, capture mode, and credentials of real providers. */
+  readonly payments: {
+    readonly provider: 'sandbox' | 'stripe' | 'paypal'
+    readonly captureMode: 'automatic' | 'manual'
+    readonly stripe:
+      | {
+          readonly secretKey: string
+          readonly webhookSecret: string
+          readonly apiBase: string | undefined
+        }
+      | undefined
+    readonly paypal:
+      | {
+          readonly clientId: string
+          readonly clientSecret: string
+          readonly webhookId: string
+          readonly apiBase: string
+        }
+      | undefined
+  }
+  /** Notifications: without SMTP or Twilio settings messages are only recorded in the outbox. */
+  readonly notifications: {
+    readonly mailFrom: string
+    readonly smtpUrl: string | undefined
+    readonly twilio:
+      | {
+          readonly accountSid: string
+          readonly authToken: string
+          readonly from: string
+          readonly baseUrl: string | undefined
+        }
+      | undefined
+  }
   /** Hand-over to people: when agents answer, the rules that hand over, how long an offer waits. */
   readonly handOver: {
     readonly businessHours: BusinessHours
@@ -213,6 +276,28 @@ export function loadConfiguration(
       },
     ])
   }
+  const paymentProblems: ConfigurationProblem[] = []
+  const stripeConfigured =
+    values.STRIPE_SECRET_KEY !== undefined && values.STRIPE_WEBHOOK_SECRET !== undefined
+  const paypalConfigured =
+    values.PAYPAL_CLIENT_ID !== undefined &&
+    values.PAYPAL_CLIENT_SECRET !== undefined &&
+    values.PAYPAL_WEBHOOK_ID !== undefined
+  if (values.PAYMENT_PROVIDER === 'stripe' && !stripeConfigured) {
+    paymentProblems.push({
+      variable: 'STRIPE_SECRET_KEY',
+      expected:
+        'STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are required when PAYMENT_PROVIDER=stripe',
+    })
+  }
+  if (values.PAYMENT_PROVIDER === 'paypal' && !paypalConfigured) {
+    paymentProblems.push({
+      variable: 'PAYPAL_CLIENT_ID',
+      expected:
+        'PAYPAL_CLIENT_ID, PAYPAL_CLIENT_SECRET and PAYPAL_WEBHOOK_ID are required when PAYMENT_PROVIDER=paypal',
+    })
+  }
+  if (paymentProblems.length > 0) throw new ConfigurationError(paymentProblems)
   const dataDirectory = isAbsolute(values.KEDAI_DATA_DIR)
     ? values.KEDAI_DATA_DIR
     : join(repositoryRoot, values.KEDAI_DATA_DIR)
@@ -238,6 +323,44 @@ export function loadConfiguration(
       .filter((origin) => origin.length > 0),
     secret: values.KEDAI_SECRET ?? developmentSecret,
     demoStaffPassword: values.KEDAI_DEMO_STAFF_PASSWORD,
+    payments: {
+      provider: values.PAYMENT_PROVIDER,
+      captureMode: values.PAYMENT_CAPTURE,
+      stripe:
+        values.STRIPE_SECRET_KEY === undefined || values.STRIPE_WEBHOOK_SECRET === undefined
+          ? undefined
+          : {
+              secretKey: values.STRIPE_SECRET_KEY,
+              webhookSecret: values.STRIPE_WEBHOOK_SECRET,
+              apiBase: values.STRIPE_API_BASE,
+            },
+      paypal:
+        values.PAYPAL_CLIENT_ID === undefined ||
+        values.PAYPAL_CLIENT_SECRET === undefined ||
+        values.PAYPAL_WEBHOOK_ID === undefined
+          ? undefined
+          : {
+              clientId: values.PAYPAL_CLIENT_ID,
+              clientSecret: values.PAYPAL_CLIENT_SECRET,
+              webhookId: values.PAYPAL_WEBHOOK_ID,
+              apiBase: values.PAYPAL_API_BASE,
+            },
+    },
+    notifications: {
+      mailFrom: values.MAIL_FROM,
+      smtpUrl: values.SMTP_URL,
+      twilio:
+        values.TWILIO_ACCOUNT_SID === undefined ||
+        values.TWILIO_AUTH_TOKEN === undefined ||
+        values.TWILIO_FROM === undefined
+          ? undefined
+          : {
+              accountSid: values.TWILIO_ACCOUNT_SID,
+              authToken: values.TWILIO_AUTH_TOKEN,
+              from: values.TWILIO_FROM,
+              baseUrl: values.TWILIO_BASE_URL,
+            },
+    },
     handOver: {
       businessHours: values.KEDAI_BUSINESS_HOURS ?? alwaysOpenBusinessHours,
       rules: values.KEDAI_HANDOVER_RULES ?? defaultHandOverRules,
