@@ -128,6 +128,7 @@ export async function createContainer(
       eventBus,
       createId,
       secret: configuration.secret,
+      configuration,
     })
     const inbox = createInboxServices({
       db: database.db,

@@ -23,6 +23,8 @@ import {
   type ReturnLabelServices,
 } from '../workflows/start-return/index.ts'
 import { createIdentityMatcher } from '../workflows/verify-shopper/index.ts'
+import type { Configuration } from './config.ts'
+import { selectNotificationSenders } from './select-adapters.ts'
 
 /** The post-purchase side of the store (issue 4): orders, customers, verification, returns. */
 export interface PostPurchaseServices {
@@ -43,7 +45,9 @@ export interface PostPurchaseServicesOptions {
   readonly eventBus: EventBus
   readonly createId: IdGenerator
   readonly secret: string
+  /** The e-mail sender; by default the SMTP sender the configuration enables (none without SMTP_URL). */
   readonly emailSender?: NotificationSender | undefined
+  readonly configuration?: Pick<Configuration, 'notifications'> | undefined
   readonly fulfillmentProvider?: FulfillmentProvider | undefined
   readonly returnAddress?: ReturnAddress | undefined
 }
@@ -73,7 +77,13 @@ export function createPostPurchaseServices(
     returnLabels: {
       renderer: createPdfReturnLabelRenderer(),
       returnAddress: options.returnAddress ?? defaultReturnAddress,
-      emailSender: options.emailSender,
+      emailSender:
+        options.emailSender ??
+        (options.configuration === undefined
+          ? undefined
+          : selectNotificationSenders(options.configuration).find(
+              (sender) => sender.channel === 'email',
+            )),
     },
     fulfillmentProvider,
   }

@@ -8,6 +8,7 @@ import { loadConfiguration } from '../../../app/config.ts'
 import { createContainer, type Container } from '../../../app/container.ts'
 import { buildServer } from '../../build-server.ts'
 import { createShopperToken } from '../../shopper-identity.ts'
+import { createConversationToken } from '../../ws/conversation-access.ts'
 
 // Ava Moore (ZIP 78234) owns #W4817420 (delivered); Omar Khan owns #W6304490 (delivered); #W6779827 is
 // Ethan Lopez's pending order. Every order route is tried with the wrong customer.
@@ -53,11 +54,19 @@ describe('store order routes', () => {
     rmSync(folder, { recursive: true, force: true })
   })
 
+  const conversation = (conversationId: string) => ({
+    'x-kedai-conversation-token': createConversationToken(
+      conversationId,
+      container.configuration.secret,
+      container.clock.now(),
+    ),
+  })
   const verify = (conversationId: string, firstName: string, lastName: string, postcode: string) =>
     app.inject({
       method: 'POST',
       url: '/api/store/verification/name-and-postcode',
-      payload: { conversationId, firstName, lastName, postcode },
+      headers: conversation(conversationId),
+      payload: { firstName, lastName, postcode },
     })
 
   const everyOrderRoute = (number: string) => [
@@ -107,6 +116,18 @@ describe('store order routes', () => {
   it('asks for identity when an anonymous shopper asks about an order', async () => {
     const response = await app.inject({ method: 'GET', url: `/api/store/orders/${ownOrder}` })
     expect(response.statusCode).toBe(401)
+    const unverified = await app.inject({
+      method: 'GET',
+      url: `/api/store/orders/${ownOrder}`,
+      headers: conversation('conv_new'),
+    })
+    expect(unverified.statusCode).toBe(401)
+    const forged = await app.inject({
+      method: 'GET',
+      url: `/api/store/orders/${ownOrder}`,
+      headers: { 'x-kedai-conversation-token': 'conv_ava.forged-signature' },
+    })
+    expect(forged.statusCode).toBe(401)
   })
 
   it('discloses nothing of another customer’s order on any route when the shopper is verified in the conversation', async () => {
@@ -117,7 +138,7 @@ describe('store order routes', () => {
     const own = await app.inject({
       method: 'GET',
       url: `/api/store/orders/${ownOrder}`,
-      headers: { 'x-kedai-conversation-id': 'conv_ava' },
+      headers: conversation('conv_ava'),
     })
     expect(own.statusCode).toBe(200)
     expect(own.json()).toMatchObject({ number: '#W4817420', status: 'delivered' })
@@ -125,7 +146,7 @@ describe('store order routes', () => {
       for (const route of everyOrderRoute(number)) {
         const response = await app.inject({
           ...route,
-          headers: { 'x-kedai-conversation-id': 'conv_ava' },
+          headers: conversation('conv_ava'),
         })
         expect({ url: route.url, status: response.statusCode }).toEqual({
           url: route.url,
@@ -138,7 +159,7 @@ describe('store order routes', () => {
     const list = await app.inject({
       method: 'GET',
       url: '/api/store/orders',
-      headers: { 'x-kedai-conversation-id': 'conv_ava' },
+      headers: conversation('conv_ava'),
     })
     const numbers = (list.json() as { orders: { number: string }[] }).orders.map(
       (order) => order.number,
@@ -177,8 +198,8 @@ describe('store order routes', () => {
     const third = await app.inject({
       method: 'POST',
       url: '/api/store/verification/email-and-order',
+      headers: conversation('conv_mallory'),
       payload: {
-        conversationId: 'conv_mallory',
         email: 'ava.moore6020@example.com',
         orderNumber: 'W6304490',
       },
@@ -196,7 +217,7 @@ describe('store order routes', () => {
     const response = await app.inject({
       method: 'GET',
       url: `/api/store/orders/${ownOrder}`,
-      headers: { 'x-kedai-conversation-id': 'conv_mallory' },
+      headers: conversation('conv_mallory'),
     })
     expect(response.statusCode).toBe(403)
     const locked = await container.database.db
@@ -211,7 +232,7 @@ describe('store order routes', () => {
     const started = await app.inject({
       method: 'POST',
       url: `/api/store/orders/${ownOrder}/returns`,
-      headers: { 'x-kedai-conversation-id': 'conv_ava' },
+      headers: conversation('conv_ava'),
       payload: { items: ['6777246137'], paymentMethod: 'gift_card_8168843' },
     })
     expect(started.statusCode).toBe(200)
@@ -266,7 +287,7 @@ describe('store order routes', () => {
     const response = await app.inject({
       method: 'POST',
       url: `/api/store/orders/${ownOrder}/cancel`,
-      headers: { 'x-kedai-conversation-id': 'conv_ava' },
+      headers: conversation('conv_ava'),
       payload: { reason: 'no longer needed' },
     })
     expect(response.statusCode).toBe(409)
@@ -276,7 +297,7 @@ describe('store order routes', () => {
     const invalid = await app.inject({
       method: 'POST',
       url: `/api/store/orders/${ownOrder}/cancel`,
-      headers: { 'x-kedai-conversation-id': 'conv_ava' },
+      headers: conversation('conv_ava'),
       payload: { reason: 'bored' },
     })
     expect(invalid.statusCode).toBe(400)

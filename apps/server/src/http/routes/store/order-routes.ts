@@ -3,10 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { AppError } from '../../../shared/app-error.ts'
 import { locales } from '../../../shared/locale.ts'
+import { verifySignedToken } from '../../../shared/signed-token.ts'
 import type { OrderAccess } from '../../../workflows/order-operations/index.ts'
 import { renderReturnLabel, startReturn } from '../../../workflows/start-return/index.ts'
 import type { ServerContext } from '../../server-context.ts'
 import { readShopperIdentity } from '../../shopper-identity.ts'
+import { conversationTokenHeader, conversationTokenUse } from '../../ws/conversation-access.ts'
 import {
   addressBodySchema,
   normalizeOrderNumber,
@@ -19,16 +21,13 @@ import {
   type PostPurchaseContext,
 } from '../order-route-support.ts'
 
-/** Header naming the conversation whose verified shopper is asking. */
-export const conversationHeader = 'x-kedai-conversation-id'
-
 const conversationHeaders = z.object({
-  [conversationHeader]: z
+  [conversationTokenHeader]: z
     .string()
-    .min(1)
-    .max(80)
+    .min(10)
+    .max(4096)
     .optional()
-    .describe('The conversation whose shopper was verified'),
+    .describe('The conversation access token; the shopper verified in that conversation is asking'),
 })
 
 const verificationResponse = z.object({
@@ -46,11 +45,39 @@ const verificationResponse = z.object({
 export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsyncZod {
   const services = readPostPurchaseContext(context)
   if (services === undefined) return async () => undefined
+  const readConversationId = (request: FastifyRequest): string | undefined => {
+    const token = request.headers[conversationTokenHeader]
+    if (typeof token !== 'string' || token.length === 0) return undefined
+    const verified = verifySignedToken(
+      token,
+      context.configuration.secret,
+      conversationTokenUse,
+      context.clock.now(),
+    )
+    if (!verified.ok)
+      throw new AppError(
+        'unauthorized',
+        `The conversation token is not valid (${verified.problem}).`,
+      )
+    const conversationId = verified.claims['conversationId']
+    if (typeof conversationId !== 'string')
+      throw new AppError('unauthorized', 'The conversation token names no conversation.')
+    return conversationId
+  }
+  const requireConversationId = (request: FastifyRequest): string => {
+    const conversationId = readConversationId(request)
+    if (conversationId === undefined)
+      throw new AppError(
+        'unauthorized',
+        `Send the conversation token in ${conversationTokenHeader}.`,
+      )
+    return conversationId
+  }
   const requireCustomer = async (request: FastifyRequest): Promise<string> => {
     const identity = readShopperIdentity(request, context)
     if (identity.customerId !== undefined) return identity.customerId
-    const conversationId = request.headers[conversationHeader]
-    if (typeof conversationId === 'string' && conversationId.length > 0) {
+    const conversationId = readConversationId(request)
+    if (conversationId !== undefined) {
       const state = await services.verification.getState(conversationId)
       if (state.status === 'locked')
         throw new AppError(
@@ -88,8 +115,8 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
           tags: ['store orders'],
           summary:
             'Verify the shopper of a conversation by e-mail and order number (3 failures lock it)',
+          headers: conversationHeaders,
           body: z.object({
-            conversationId: z.string().min(1).max(80),
             email: z.string().min(3).max(320),
             orderNumber: z.string().min(1).max(40),
           }),
@@ -97,7 +124,8 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
         },
       },
       async (request) => {
-        const { conversationId, email, orderNumber } = request.body
+        const conversationId = requireConversationId(request)
+        const { email, orderNumber } = request.body
         const result = await services.verification.verifyByEmailAndOrderNumber(
           conversationId,
           email,
@@ -118,8 +146,8 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
         schema: {
           tags: ['store orders'],
           summary: 'Verify the shopper of a conversation by name and postcode (3 failures lock it)',
+          headers: conversationHeaders,
           body: z.object({
-            conversationId: z.string().min(1).max(80),
             firstName: z.string().min(1).max(100),
             lastName: z.string().min(1).max(100),
             postcode: z.string().min(1).max(20),
@@ -128,7 +156,8 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
         },
       },
       async (request) => {
-        const { conversationId, firstName, lastName, postcode } = request.body
+        const conversationId = requireConversationId(request)
+        const { firstName, lastName, postcode } = request.body
         const result = await services.verification.verifyByNameAndPostcode(
           conversationId,
           firstName,
@@ -157,15 +186,13 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
         const customerId = await requireCustomer(request)
         const orders = await services.orders.listCustomerOrders(customerId)
         return {
-          orders: orders
-            .reverse()
-            .map((order) => ({
-              number: order.number,
-              status: order.status,
-              placedAt: order.placedAt,
-              total: { amount: order.totalAmount, currency: order.currency },
-              itemCount: order.items.length,
-            })),
+          orders: orders.reverse().map((order) => ({
+            number: order.number,
+            status: order.status,
+            placedAt: order.placedAt,
+            total: { amount: order.totalAmount, currency: order.currency },
+            itemCount: order.items.length,
+          })),
         }
       },
     )
