@@ -43,6 +43,8 @@ export const defaultMiniSearchTuning: MiniSearchTuning = {
   minimumPrefixLength: 2,
 }
 
+const allFields = ['name', 'keywords', 'description'] as const
+
 function toIndexedFields(document: ProductSearchDocument): IndexedFields {
   // Three fields rather than one per source: scoring cost grows with the fields a term is found in.
   const optionValues = new Set(
@@ -143,7 +145,7 @@ export function createMiniSearchProductSearch(
 } {
   const createIndex = (): MiniSearch<IndexedFields> =>
     new MiniSearch<IndexedFields>({
-      fields: ['name', 'keywords', 'description'],
+      fields: [...allFields],
       storeFields: [],
       tokenize: (text) => tokenizeForIndex(text),
       processTerm: (term) => term,
@@ -159,11 +161,13 @@ export function createMiniSearchProductSearch(
     chinese: ReadonlySet<string>,
     combineWith: 'AND' | 'OR',
     fuzzy: boolean,
+    fields: readonly (keyof IndexedFields)[],
   ): { id: string; score: number }[] {
     if (terms.length === 0) return []
     const last = terms[terms.length - 1]
     const options: SearchOptions = {
       combineWith,
+      fields: [...fields],
       boost: { ...tuning.boosts },
       tokenize: () => [...terms],
       processTerm: (term) => term,
@@ -178,17 +182,19 @@ export function createMiniSearchProductSearch(
   }
 
   /**
-   * Exact words (and a prefix for the last one) first; typo tolerance only when that finds fewer
-   * than a page, because fuzzy matching is the costly part; any-word matching only when all words
-   * together find nothing.
+   * Cheapest first, stopping once a page is found: exact words (and a prefix for the last one) in
+   * names and keywords; then in descriptions too; then with typo tolerance (fuzzy matching is the
+   * costly part); any-word matching only when all words together find nothing.
    */
   function rankByText(text: string, wanted: number): { id: string; score: number }[] {
     const { terms, chinese } = tokenizeQuery(text)
-    const exact = runTextSearch(terms, chinese, 'AND', false)
+    const strong = runTextSearch(terms, chinese, 'AND', false, ['name', 'keywords'])
+    if (strong.length >= wanted) return strong
+    const exact = runTextSearch(terms, chinese, 'AND', false, allFields)
     if (exact.length >= wanted) return exact
-    const typoTolerant = runTextSearch(terms, chinese, 'AND', true)
+    const typoTolerant = runTextSearch(terms, chinese, 'AND', true, allFields)
     if (typoTolerant.length > 0) return typoTolerant
-    return runTextSearch(terms, chinese, 'OR', true)
+    return runTextSearch(terms, chinese, 'OR', true, allFields)
   }
 
   function candidatesWithoutText(filters: PreparedFilters): { id: string; score: number }[] {
