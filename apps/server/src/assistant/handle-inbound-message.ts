@@ -3,6 +3,7 @@ import type {
   Conversation,
   ConversationMessage,
   ConversationService,
+  ReceivedMessage,
 } from '../domains/conversations/index.ts'
 import { AppError } from '../shared/app-error.ts'
 import type { DomainEvent, EventBus } from '../shared/event-bus.ts'
@@ -136,20 +137,19 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       eventDetails: {
         responseMilliseconds: Math.round((measure() - options.started) * 1000) / 1000,
       },
+      events: options.events,
     })
-    if (options.events.length > 0) await eventBus.publish(...options.events)
     return stored
   }
 
-  async function runTurn(
-    conversationId: string,
-    inbound: ConversationMessage,
-    started: number,
-  ): Promise<InboundResult> {
-    let conversation = await conversations.getConversation(conversationId)
+  async function runTurn(received: ReceivedMessage, started: number): Promise<InboundResult> {
+    const inbound = received.message
+    const conversationId = inbound.conversationId
+    // Turns of a conversation run one at a time, so the state read with the inbound message is current.
+    let conversation = received.conversation
     let state = readDialogueState(conversation.dialogueState)
     const text = inbound.content.type === 'text' ? inbound.content.text : ''
-    const events: DomainEvent<object>[] = []
+    const events: DomainEvent<object>[] = [...received.deferredEvents]
     const base = {
       started,
       state,
@@ -286,38 +286,38 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       }
     },
 
-    async handleInboundMessage({ conversationId, channelMessageId, content }) {
-      const started = measure()
-      const received = await conversations.receiveMessage({
-        conversationId,
-        channelMessageId,
-        content,
-      })
-      if (received.duplicate && received.message.intent !== null) {
-        const replies = await conversations.listReplies(received.message.id)
-        return {
-          inbound: received.message,
-          replies,
-          duplicate: true,
-          conversation: received.conversation,
+    handleInboundMessage({ conversationId, channelMessageId, content }) {
+      return serialize(conversationId, async () => {
+        const started = measure()
+        const received = await conversations.receiveMessage(
+          { conversationId, channelMessageId, content },
+          { deferEvents: true },
+        )
+        if (received.duplicate && received.message.intent !== null) {
+          const replies = await conversations.listReplies(received.message.id)
+          return {
+            inbound: received.message,
+            replies,
+            duplicate: true,
+            conversation: received.conversation,
+          }
         }
-      }
-      try {
-        const result = await serialize(conversationId, () =>
-          runTurn(conversationId, received.message, started),
-        )
-        return { ...result, duplicate: received.duplicate }
-      } catch (error) {
-        dependencies.onTurnError?.(error, { conversationId, messageId: received.message.id })
-        throw new AppError(
-          'unavailable',
-          'Your message was saved, but the assistant could not answer just now. Send it again with the same id to retry.',
-          {
-            details: { messageId: received.message.id, sequence: received.message.sequence },
-            cause: error,
-          },
-        )
-      }
+        try {
+          const result = await runTurn(received, started)
+          return { ...result, duplicate: received.duplicate }
+        } catch (error) {
+          dependencies.onTurnError?.(error, { conversationId, messageId: received.message.id })
+          await eventBus.publish(...received.deferredEvents).catch(() => undefined)
+          throw new AppError(
+            'unavailable',
+            'Your message was saved, but the assistant could not answer just now. Send it again with the same id to retry.',
+            {
+              details: { messageId: received.message.id, sequence: received.message.sequence },
+              cause: error,
+            },
+          )
+        }
+      })
     },
   }
 }

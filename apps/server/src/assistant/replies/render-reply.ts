@@ -82,7 +82,9 @@ export function renderText(
 /** Puts a {@link Reply} into words: text, or a question with quick replies when it has choices. */
 export function renderReply(reply: Reply, locale: Locale): MessageContent {
   const body = renderText(reply.key, locale, reply.values)
-  const text = [...(reply.prefix ?? []).map((key) => renderText(key, locale)), body].join(' ')
+  // Chinese sentences follow each other without a space.
+  const separator = locale === 'zh-Hant' || locale === 'zh-Hans' ? '' : ' '
+  const text = [...(reply.prefix ?? []).map((key) => renderText(key, locale)), body].join(separator)
   if (reply.choices === undefined || reply.choices.length === 0) return { type: 'text', text }
   const choices: Choice[] = reply.choices.map((choice) => ({
     label: renderText(choice.label, locale),

@@ -80,7 +80,7 @@ export interface ConversationRepository {
     drafts: readonly MessageDraft[],
     changes: ConversationChanges,
     recognition?: RecognitionRecord,
-  ): Promise<ConversationMessage[]>
+  ): Promise<{ messages: ConversationMessage[]; conversation: Conversation }>
   updateConversation(id: string, changes: ConversationChanges): Promise<void>
   findMessageByChannelId(
     channel: Channel,

@@ -41,6 +41,8 @@ export interface ReceivedMessage {
   /** True when this channel message id was stored before (nothing new was stored). */
   readonly duplicate: boolean
   readonly conversation: Conversation
+  /** Events left for the caller to publish with its own (when asked with `deferEvents`). */
+  readonly deferredEvents: readonly DomainEvent<object>[]
 }
 
 /** An outbound message to store. */
@@ -58,6 +60,8 @@ export interface ReplyBatch {
   readonly locale?: Locale
   /** Extra facts for the `message.sent` events (bot response time…). */
   readonly eventDetails?: Record<string, unknown>
+  /** Other events of the turn, published together with `message.sent` (one write). */
+  readonly events?: readonly DomainEvent<object>[]
   /** What the recognizer understood of the inbound message, stored in the same transaction. */
   readonly recognition?: { readonly intent: string; readonly confidence: number }
 }
@@ -94,11 +98,14 @@ export interface ConversationService {
    * to it. Idempotent on `(channel, channelMessageId)`: a second delivery returns the stored message
    * with `duplicate: true`. A resolved conversation is reopened. Publishes `message.received`.
    */
-  receiveMessage(input: {
-    conversationId: string
-    channelMessageId: string
-    content: InboundContent
-  }): Promise<ReceivedMessage>
+  receiveMessage(
+    input: {
+      conversationId: string
+      channelMessageId: string
+      content: InboundContent
+    },
+    options?: { deferEvents?: boolean },
+  ): Promise<ReceivedMessage>
   /** Stores outbound messages and the dialogue state in one transaction; publishes `message.sent`. */
   sendMessages(conversationId: string, batch: ReplyBatch): Promise<ConversationMessage[]>
   /** Replies already stored for an inbound message (for duplicates and resumes). */
@@ -255,17 +262,12 @@ export function createConversationService(
 
     findConversation: (id) => repository.findConversation(id),
 
-    async receiveMessage({ conversationId, channelMessageId, content }) {
-      const conversation = await getConversation(conversationId)
-      const existing = await repository.findMessageByChannelId(
-        conversation.channel,
-        channelMessageId,
-      )
-      if (existing !== undefined) return duplicateOf(existing)
+    async receiveMessage({ conversationId, channelMessageId, content }, options = {}) {
       const time = now()
       let stored: ConversationMessage
+      let conversation: Conversation
       try {
-        const [message] = await repository.appendMessages(
+        const appended = await repository.appendMessages(
           conversationId,
           [
             {
@@ -280,21 +282,21 @@ export function createConversationService(
           ],
           { updatedAt: time },
         )
+        const message = appended.messages[0]
         if (message === undefined) throw new AppError('internal', 'The message was not stored.')
         stored = message
+        conversation = appended.conversation
         feed.publish(conversationId, { kind: 'message', message })
       } catch (error) {
-        // Two deliveries of the same message raced; the other one stored it.
+        // The channel delivered this message before (or two deliveries raced): it is stored once.
         if (isAppError(error, 'conflict')) {
-          const raced = await repository.findMessageByChannelId(
-            conversation.channel,
-            channelMessageId,
-          )
-          if (raced !== undefined) return duplicateOf(raced)
+          const known = await getConversation(conversationId)
+          const existing = await repository.findMessageByChannelId(known.channel, channelMessageId)
+          if (existing !== undefined) return duplicateOf(existing)
         }
         throw error
       }
-      await eventBus.publish({
+      const received: DomainEvent<object> = {
         type: conversationEventTypes.messageReceived,
         aggregateId: conversationId,
         payload: {
@@ -303,17 +305,15 @@ export function createConversationService(
           contentType: content.type,
           channel: conversation.channel,
         },
-      })
-      let current: Conversation = {
-        ...conversation,
-        lastSequence: stored.sequence,
-        updatedAt: time,
       }
+      const deferredEvents: DomainEvent<object>[] = []
+      if (options.deferEvents === true) deferredEvents.push(received)
+      else await eventBus.publish(received)
+      let current = conversation
       if (conversation.status === 'resolved') {
         current = (await changeStatus(conversationId, 'shopper-returned')).conversation
-        current = { ...current, lastSequence: stored.sequence }
       }
-      return { message: stored, duplicate: false, conversation: current }
+      return { message: stored, duplicate: false, conversation: current, deferredEvents }
 
       async function duplicateOf(message: ConversationMessage): Promise<ReceivedMessage> {
         if (message.conversationId !== conversationId) {
@@ -322,13 +322,18 @@ export function createConversationService(
             'This message id was already used in another conversation.',
           )
         }
-        return { message, duplicate: true, conversation: await getConversation(conversationId) }
+        return {
+          message,
+          duplicate: true,
+          conversation: await getConversation(conversationId),
+          deferredEvents: [],
+        }
       }
     },
 
     async sendMessages(conversationId, batch) {
       const time = now()
-      const stored = await repository.appendMessages(
+      const { messages: stored } = await repository.appendMessages(
         conversationId,
         batch.messages.map((draft) => ({
           id: createId('msg'),
@@ -362,6 +367,7 @@ export function createConversationService(
             ...batch.eventDetails,
           },
         })),
+        ...(batch.events ?? []),
       )
       return stored
     },

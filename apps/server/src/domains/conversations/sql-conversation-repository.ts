@@ -183,7 +183,7 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
               last_sequence: expression('last_sequence', '+', drafts.length),
             }))
             .where('id', '=', conversationId)
-            .returning(['last_sequence', 'channel'])
+            .returningAll()
             .executeTakeFirst()
           if (updated === undefined)
             throw new AppError('not-found', `No conversation ${conversationId}.`)
@@ -194,7 +194,8 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
               .where('id', '=', recognition.messageId)
               .execute()
           }
-          if (drafts.length === 0) return []
+          const conversation = mapConversation(updated)
+          if (drafts.length === 0) return { messages: [], conversation }
           const first = Number(updated.last_sequence) - drafts.length + 1
           const rows: ConversationMessageTable[] = drafts.map((draft, index) => ({
             id: draft.id,
@@ -211,7 +212,7 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
             created_at: draft.createdAt,
           }))
           await transaction.insertInto('conversation_messages').values(rows).execute()
-          return rows.map(mapMessage)
+          return { messages: rows.map(mapMessage), conversation }
         })
       } catch (error) {
         if (isUniqueViolation(error)) {
