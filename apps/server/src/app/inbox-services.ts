@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { isIntent, type TrainingExample } from '../assistant/nlu/index.ts'
 import type { Db } from '../db/database.ts'
 import type { ConversationService } from '../domains/conversations/index.ts'
 import { createInboxService, type InboxService } from '../domains/inbox/index.ts'
@@ -7,6 +8,7 @@ import type { StaffService } from '../domains/staff/index.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
+import { isLocale } from '../shared/locale.ts'
 import { subscribeHandOff } from '../subscribers/hand-off-subscriber.ts'
 import {
   createConsoleHub,
@@ -97,4 +99,26 @@ export function createInboxServices(options: {
       unsubscribe()
     },
   }
+}
+
+/**
+ * The training examples agents labelled and admins approved, in the recognizer's shape, for its
+ * next training (`createRecognizer({ extraExamples })`). Labels that are no longer intents of the
+ * contract are left out.
+ */
+export async function loadApprovedTrainingExamples(
+  inbox: Pick<InboxService, 'listApprovedExamples'>,
+): Promise<TrainingExample[]> {
+  const approved = await inbox.listApprovedExamples()
+  return approved.flatMap((example) =>
+    isIntent(example.intent)
+      ? [
+          {
+            text: example.text,
+            intent: example.intent,
+            ...(isLocale(example.locale) ? { language: example.locale } : {}),
+          },
+        ]
+      : [],
+  )
 }

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createRecognizer, type TrainingExample } from '../assistant/nlu/index.ts'
+import { createInboxService } from '../domains/inbox/index.ts'
+import { createManualClock } from '../shared/clock.ts'
+import { createSequentialIdGenerator } from '../shared/ids.ts'
+import { createTestDatabase } from '../testing/test-database.ts'
+import { loadApprovedTrainingExamples } from './inbox-services.ts'
+
+// A small training set, so the test trains in milliseconds; the flow is the same with the full data.
+const base: TrainingExample[] = [
+  ...['where is my order', 'track my parcel', 'has my order shipped', 'order status please'].map(
+    (text) => ({ text, intent: 'track_order' as const, language: 'en' as const }),
+  ),
+  ...['I want to return this', 'how do I send it back', 'return my shoes', 'refund and return'].map(
+    (text) => ({ text, intent: 'request_return' as const, language: 'en' as const }),
+  ),
+  ...['hello', 'hi there', 'good morning', 'hey'].map((text) => ({
+    text,
+    intent: 'greeting' as const,
+    language: 'en' as const,
+  })),
+]
+
+describe('loadApprovedTrainingExamples', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>
+  beforeAll(async () => {
+    database = await createTestDatabase('sqlite')
+  })
+  afterAll(async () => {
+    await database.dispose()
+  })
+
+  it('teaches the next training a phrase agents labelled when an admin approved it', async () => {
+    const inbox = createInboxService({
+      db: database.handle.db,
+      clock: createManualClock(),
+      createId: createSequentialIdGenerator(),
+    })
+    const phrase = 'barang tak sampai lagi'
+    await inbox.addTrainingCandidates(
+      ['barang tak sampai lagi', 'barang belum sampai', 'bila barang sampai'].map(
+        (text, index) => ({
+          conversationId: 'conv_learning',
+          messageId: `msg_learning_${index}`,
+          text,
+          locale: 'ms',
+          predictedIntent: 'greeting',
+          confidence: 0.3,
+        }),
+      ),
+    )
+    const candidates = await inbox.listTrainingCandidates('pending')
+    for (const candidate of candidates) {
+      await inbox.labelTrainingCandidate(candidate.id, 'track_order', 'agt_aisha')
+    }
+    expect(await loadApprovedTrainingExamples(inbox)).toEqual([])
+    const before = createRecognizer({
+      trainingExamples: base,
+      extraExamples: await loadApprovedTrainingExamples(inbox),
+    })
+    for (const candidate of candidates) {
+      await inbox.reviewTrainingCandidate(candidate.id, 'approved', 'agt_admin')
+    }
+    const extra = await loadApprovedTrainingExamples(inbox)
+    expect(extra).toContainEqual({ text: phrase, intent: 'track_order', language: 'ms' })
+    const after = createRecognizer({ trainingExamples: base, extraExamples: extra })
+    expect(before.recognize(phrase).intent).not.toBe('track_order')
+    expect(after.recognize(phrase).intent).toBe('track_order')
+  })
+
+  it('leaves out labels that are not intents of the contract', async () => {
+    const examples = await loadApprovedTrainingExamples({
+      listApprovedExamples: async () => [
+        { text: 'x', intent: 'retired_intent', locale: 'en' },
+        { text: 'hi', intent: 'greeting', locale: 'klingon' },
+      ],
+    })
+    expect(examples).toEqual([{ text: 'hi', intent: 'greeting' }])
+  })
+})
