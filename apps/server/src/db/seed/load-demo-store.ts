@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Transaction } from 'kysely'
+import type { InsertObject, Transaction } from 'kysely'
 import type { IdPrefix } from '../../shared/ids.ts'
 import { parseDecimalAmount } from '../../shared/money.ts'
 import type { DatabaseHandle } from '../database.ts'
@@ -103,11 +103,8 @@ async function insertInChunks<T extends keyof Database & string>(
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += insertChunkSize) {
     // Kysely cannot relate a generic table name to its row type; the rows are typed by the caller.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    await transaction
-      .insertInto(table)
-      .values(rows.slice(start, start + insertChunkSize) as any)
-      .execute()
+    const chunk = rows.slice(start, start + insertChunkSize) as InsertObject<Database, T>[]
+    await transaction.insertInto(table).values(chunk).execute()
   }
 }
 
