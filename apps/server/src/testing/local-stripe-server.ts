@@ -47,7 +47,9 @@ export interface LocalStripeServer {
 }
 
 /** Starts the server on a free loopback port. */
-export async function startLocalStripeServer(): Promise<LocalStripeServer> {
+export async function startLocalStripeServer(
+  options: { port?: number } = {},
+): Promise<LocalStripeServer> {
   const recordedEvent = fixture('payment-intent-succeeded.event.json')
   const baseIntent = (recordedEvent.data as { object: Record<string, unknown> }).object
   const paymentIntents = new Map<string, Record<string, unknown>>()
@@ -298,7 +300,7 @@ export async function startLocalStripeServer(): Promise<LocalStripeServer> {
       send(answer, false)
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
   return {
     url: `http://127.0.0.1:${port}`,
