@@ -8,6 +8,12 @@ function optionLabel(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1).replace(/[-_]/g, ' ')
 }
 
+/** Sizes in numeric order (6, 8, 10, 11), other values as given. */
+function sortOptionValues(values: readonly string[]): string[] {
+  const numeric = values.every((value) => /^\d+(\.\d+)?$/.test(value))
+  return numeric ? [...values].sort((left, right) => Number(left) - Number(right)) : [...values]
+}
+
 /** The variant whose options all match `selection`, if any. */
 function findVariant(
   product: ProductDetail,
@@ -34,7 +40,10 @@ export function ProductPage(props: PageProps & { readonly slug: string }): Compo
       .then((found) => {
         if (!current) return
         setProduct(found ?? null)
-        const first = found?.variants.find((variant) => variant.isAvailable) ?? found?.variants[0]
+        const first =
+          found?.variants.find((variant) => variant.isAvailable && variant.availableOnline > 0) ??
+          found?.variants.find((variant) => variant.isAvailable) ??
+          found?.variants[0]
         if (first !== undefined) setSelection({ ...first.options })
       })
       .catch(() => {
@@ -113,7 +122,7 @@ export function ProductPage(props: PageProps & { readonly slug: string }): Compo
           h(
             'div',
             { class: 'option-values' },
-            (product.options[name] ?? []).map((value) => {
+            sortOptionValues(product.options[name] ?? []).map((value) => {
               const exists = product.variants.some(
                 (candidate) => candidate.options[name] === value && candidate.isAvailable,
               )
@@ -200,7 +209,7 @@ export function ProductPage(props: PageProps & { readonly slug: string }): Compo
                     'span',
                     null,
                     location.name,
-                    stock?.aisle ? h('small', null, ` · ${text.aisle}: ${stock.aisle}`) : null,
+                    stock?.aisle ? h('small', null, ` · ${stock.aisle}`) : null,
                   ),
                   h(
                     'span',

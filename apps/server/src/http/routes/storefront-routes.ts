@@ -76,8 +76,10 @@ export function isOriginAllowed(
 ): boolean {
   if (origin === undefined) return true
   if (origin === configuration.publicUrl) return true
-  if (requestHost !== undefined && new URL(origin).host === requestHost) return true
-  return configuration.allowedOrigins.includes(origin)
+  if (configuration.allowedOrigins.includes(origin)) return true
+  // Browsers send `null` from sandboxed frames and files; that is never the store's own page.
+  if (requestHost === undefined || !URL.canParse(origin)) return false
+  return new URL(origin).host === requestHost
 }
 
 /**
@@ -86,7 +88,7 @@ export function isOriginAllowed(
  * the kiosk at `/kiosk`, their hashed assets under `/assets/`, and `GET /api/store/configuration`.
  */
 export function createStorefrontRoutes(
-  context: ServerContext,
+  context: Pick<ServerContext, 'configuration'>,
   options: StorefrontRouteOptions = {},
 ): FastifyPluginAsyncZod {
   const widgetDirectory =

@@ -1,0 +1,158 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
+import { describe } from 'vitest'
+import { readTestEnvironment, repositoryRoot } from '../../src/app/config.ts'
+import { startTestServer, type TestServer } from '../../src/testing/test-server.ts'
+
+/**
+ * Shared set-up of the browser journeys: builds the widget and storefront when their sources are
+ * newer than the build, starts a real Kedai server on a random port with a fresh SQLite demo store,
+ * and drives Debian's Chromium through playwright-core. Screenshots go to `test-artifacts/browser/`.
+ */
+
+const environment = readTestEnvironment()
+
+/** True when Chromium is installed where `CHROMIUM_PATH` (default `/usr/bin/chromium`) says. */
+export const hasChromium = existsSync(environment.chromiumPath)
+
+/**
+ * `describe` for browser suites: skipped (with a message saying why) only when Chromium is absent
+ * outside CI; in CI a missing Chromium fails the run instead of hiding the journeys.
+ */
+export const describeInBrowser = describe.skipIf(!hasChromium && !environment.isCi)
+
+if (!hasChromium && !environment.isCi)
+  console.warn(
+    `Browser tests skipped: no Chromium at ${environment.chromiumPath}. ` +
+      'Install it with `apt-get install -y chromium fonts-wqy-microhei` or set CHROMIUM_PATH.',
+  )
+
+/** Folder of this run's screenshots (gitignored). */
+export const artifactsDirectory = join(repositoryRoot, 'test-artifacts', 'browser')
+
+const widgetFolder = join(repositoryRoot, 'apps', 'widget')
+
+function newestModification(path: string): number {
+  if (!existsSync(path)) return 0
+  const status = statSync(path)
+  if (!status.isDirectory()) return status.mtimeMs
+  return Math.max(
+    0,
+    ...readdirSync(path)
+      .filter((entry) => entry !== 'node_modules' && entry !== 'dist')
+      .map((entry) => newestModification(join(path, entry))),
+  )
+}
+
+/** Builds `apps/widget/dist` with Vite unless it is newer than every source file. */
+export function buildWidgetIfStale(): void {
+  const output = join(widgetFolder, 'dist', 'widget.js')
+  const page = join(widgetFolder, 'dist', 'index.html')
+  const builtAt = Math.min(newestModification(output), newestModification(page))
+  const sourcesAt = Math.max(
+    newestModification(join(widgetFolder, 'src')),
+    newestModification(join(widgetFolder, 'index.html')),
+    newestModification(join(widgetFolder, 'kiosk.html')),
+    newestModification(join(widgetFolder, 'vite.config.ts')),
+    newestModification(join(repositoryRoot, 'packages', 'contracts', 'src')),
+  )
+  if (builtAt > sourcesAt) return
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--logLevel',
+      'error',
+    ],
+    { cwd: widgetFolder, encoding: 'utf8' },
+  )
+  if (result.status !== 0)
+    throw new Error(`vite build of apps/widget failed:\n${result.stdout}\n${result.stderr}`)
+}
+
+/** A Kedai server listening on a random local port. */
+export interface ListeningServer {
+  readonly server: TestServer
+  readonly baseUrl: string
+  close(): Promise<void>
+}
+
+/** Starts Kedai (demo store on a fresh SQLite file) on `127.0.0.1` and a random port. */
+export async function startListeningServer(
+  environmentOverrides: Record<string, string> = {},
+): Promise<ListeningServer> {
+  const server = await startTestServer({ environment: environmentOverrides })
+  await server.app.listen({ port: 0, host: '127.0.0.1' })
+  const address = server.app.server.address() as AddressInfo
+  await warmUpAssistant(server)
+  return {
+    server,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    close: () => server.close(),
+  }
+}
+
+/**
+ * Sends one message through the assistant before the browser starts: the first message loads and
+ * trains the language model, which takes seconds of this process's CPU — the same process that
+ * runs Playwright's client, whose steps would time out meanwhile.
+ */
+async function warmUpAssistant(server: TestServer): Promise<void> {
+  const opened = await server.app.inject({
+    method: 'POST',
+    url: '/api/conversations',
+    payload: { channel: 'web', locale: 'en' },
+  })
+  if (opened.statusCode !== 201) return
+  const { conversation, conversationToken } = opened.json<{
+    conversation: { id: string }
+    conversationToken: string
+  }>()
+  await server.app.inject({
+    method: 'POST',
+    url: `/api/conversations/${conversation.id}/messages`,
+    headers: { 'x-kedai-conversation-token': conversationToken },
+    payload: { clientMessageId: 'warm-up', content: { type: 'text', text: 'hello' } },
+  })
+}
+
+/** Launches headless Chromium with the flags this machine needs. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: environment.chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/** Opens a page in a fresh context (its own storage), recording console errors. */
+export async function openPage(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, ...options })
+  // Fail a step within seconds (with Playwright's call log) rather than at the test's time limit.
+  context.setDefaultTimeout(10_000)
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (error) => errors.push(error.message))
+  return { page, errors }
+}
+
+/** Saves a full-window screenshot as `test-artifacts/browser/<name>.png`. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(artifactsDirectory, { recursive: true })
+  await page.screenshot({ path: join(artifactsDirectory, `${name}.png`) })
+}
