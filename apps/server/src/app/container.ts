@@ -21,6 +21,7 @@ import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
 import { createPostPurchaseServices } from './post-purchase-services.ts'
 import { createInboxServices } from './inbox-services.ts'
+import { subscribeLockedVerificationEscalation } from '../subscribers/escalate-locked-verification.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
 export interface Container extends ServerContext {
@@ -140,6 +141,7 @@ export async function createContainer(
       conversations: assistantParts.conversations,
       configuration,
     })
+    subscribeLockedVerificationEscalation(eventBus, inbox.handOff)
     return {
       configuration,
       logger,

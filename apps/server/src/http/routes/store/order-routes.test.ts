@@ -228,6 +228,33 @@ describe('store order routes', () => {
     expect(locked.map((event) => event.type)).toContain('verification.locked')
   })
 
+  it('escalates the conversation to a person when its shopper is locked out', async () => {
+    const opened = await app.inject({
+      method: 'POST',
+      url: '/api/conversations',
+      payload: { channel: 'web', locale: 'en' },
+    })
+    expect(opened.statusCode).toBe(201)
+    const { conversation, conversationToken } = opened.json() as {
+      conversation: { id: string }
+      conversationToken: string
+    }
+    const headers = { 'x-kedai-conversation-token': conversationToken }
+    for (const postcode of ['10001', '10002', '10003']) {
+      await app.inject({
+        method: 'POST',
+        url: '/api/store/verification/name-and-postcode',
+        headers,
+        payload: { firstName: 'Ava', lastName: 'Moore', postcode },
+      })
+    }
+    const handOver = await container.handOff?.inbox.findOpenHandOver(conversation.id)
+    expect(handOver).toBeDefined()
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/store/orders', headers })).statusCode,
+    ).toBe(403)
+  })
+
   it('starts a return and serves its PDF label only to the right customer when the link is used', async () => {
     const started = await app.inject({
       method: 'POST',
