@@ -202,6 +202,8 @@ export async function releaseCheckoutKey(db: Db, key: string): Promise<void> {
 /** A customer as checkout needs it. */
 export interface CheckoutCustomer {
   readonly id: string
+  readonly firstName: string
+  readonly phone: string | null
   readonly email: string | null
   readonly locale: string
   readonly loyaltyPoints: number
@@ -215,7 +217,7 @@ export async function findCustomer(
 ): Promise<CheckoutCustomer | undefined> {
   const row = await db
     .selectFrom('customers')
-    .select(['id', 'email', 'locale', 'loyalty_points', 'loyalty_tier'])
+    .select(['id', 'first_name', 'phone', 'email', 'locale', 'loyalty_points', 'loyalty_tier'])
     .where('id', '=', customerId)
     .where('erased_at', 'is', null)
     .executeTakeFirst()
@@ -223,6 +225,8 @@ export async function findCustomer(
     ? undefined
     : {
         id: row.id,
+        firstName: row.first_name,
+        phone: row.phone,
         email: row.email,
         locale: row.locale,
         loyaltyPoints: Number(row.loyalty_points),
@@ -278,7 +282,15 @@ export async function findOrCreateGuestCustomer(
     if (customer !== undefined) return customer
     throw error
   }
-  return { id, email, locale: guest.locale, loyaltyPoints: 0, loyaltyTier: 'silver' }
+  return {
+    id,
+    firstName: guest.firstName,
+    phone: null,
+    email,
+    locale: guest.locale,
+    loyaltyPoints: 0,
+    loyaltyTier: 'silver',
+  }
 }
 
 /** The customer's default (or first) saved address. */

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, expect, it } from 'vitest'
 import { createFraudService } from '../../domains/fraud/index.ts'
+import { createNotificationsService } from '../../domains/notifications/index.ts'
 import { createPromotionsService } from '../../domains/promotions/index.ts'
 import { createShippingService, loadShippingConfiguration } from '../../domains/shipping/index.ts'
 import { createCommerceServices, type CommerceServices } from '../../app/commerce-services.ts'
@@ -437,6 +438,12 @@ describeEachEngine('placeOrder', (getDatabase) => {
       now: () => clock.now(),
       createId: () => createId('evt'),
     })
+    const notifications = createNotificationsService({
+      db: handle.db,
+      clock,
+      createId,
+      senders: [],
+    })
     const wired = await createCommerceServices({
       database: handle,
       clock,
@@ -451,6 +458,7 @@ describeEachEngine('placeOrder', (getDatabase) => {
         clock,
       }),
       fraud: createFraudService({ db: handle.db, clock, createId }),
+      notifications,
       indexSearch: false,
     })
     const usage = async () => {
@@ -493,6 +501,16 @@ describeEachEngine('placeOrder', (getDatabase) => {
     expect(placed.order.estimatedDelivery?.earliest).toMatch(/^\d{4}-\d{2}-\d{2}/)
     expect(placed.order.total.amount).toBe(20_000 - 2_000 + placed.order.shipping.amount)
     expect(await usage()).toEqual(before.map((count) => count + 1))
+    const customerEmail = `${customerId}@example.com`
+    const sent = await notifications.listNotifications({ recipient: customerEmail })
+    expect(sent).toHaveLength(1)
+    expect(sent[0]).toMatchObject({
+      template: 'order-confirmation',
+      channel: 'email',
+      locale: 'en',
+    })
+    expect(sent[0]?.subject).toContain(placed.order.number)
+    expect(sent[0]?.body).toContain('Urban Sneakers')
     const expired = await wired.checkout.placeOrder({
       cartToken: (await cartWith(variantId, 1, null)).token,
       checkoutKey: `coupon-unknown-${variantId}`,

@@ -686,8 +686,18 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
       try {
         await dependencies.notifier.sendOrderConfirmation({
           orderId,
-          customerId: customer.id,
+          orderNumber: order.number,
+          customerName: customer.firstName,
+          email: customer.email,
+          phone: customer.phone,
           locale,
+          items: order.lines.map((line) => ({
+            name: line.name,
+            quantity: line.quantity,
+            unitPrice: { amount: line.unitPriceAmount, currency: cart.currency },
+          })),
+          total: order.total,
+          estimatedDelivery: order.estimatedDelivery ?? null,
         })
       } catch (error) {
         dependencies.onBackgroundError?.(error, 'send-confirmation')
