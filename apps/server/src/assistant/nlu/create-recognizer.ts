@@ -15,6 +15,7 @@ import {
   trainLinearModel,
 } from './linear-model.ts'
 import type { LabelledFeatures, LinearModel } from './linear-model.ts'
+import { addNaiveBayesScores, trainNaiveBayes } from './naive-bayes.ts'
 import { maximumAnalysedLength, normalizeText } from './normalize-text.ts'
 import type {
   CatalogMentionResolver,
@@ -66,6 +67,9 @@ export interface TrainedRecognizer extends Recognizer {
 
 const intentIndex = new Map<Intent, number>(intents.map((intent, index) => [intent, index]))
 const outOfScopeIndex = intents.indexOf('out_of_scope')
+// How much the naive Bayes view adds to the linear model's scores (a light ensemble: it mostly
+// sharpens the out_of_scope decision and helps with rare words).
+const bayesWeight = 0.5
 const confirmationSlots = new Set(['confirmation', 'confirm', 'yes-no', 'affirm'])
 const affirmations = new Set(
   (
@@ -152,8 +156,8 @@ function isJunk(text: string): boolean {
 }
 
 /**
- * Trains the intent classifier (softmax regression over hashed character and word n-grams,
- * see `docs/architecture/nlu.md`) on the project's multilingual training data and returns a
+ * Trains the intent classifier (softmax regression over hashed character and word n-grams, plus
+ * a lightly weighted naive Bayes view of the same features; see `docs/architecture/nlu.md`) on the project's multilingual training data and returns a
  * recognizer. Training is deterministic. The softmax temperature is fitted on a 10% fold held
  * out from a first training run, then the final model is trained on everything.
  */
@@ -178,9 +182,11 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
       ...trainingOptions,
       classWeights: computeClassWeights(fitFold.map((example) => example.label)),
     })
+    const foldBayes = trainNaiveBayes(fitFold, intents.length)
     const logits = calibrationFold.map((example) => {
       const scores = new Float64Array(intents.length)
       scoreLinearModel(foldModel, example.features, scores)
+      addNaiveBayesScores(foldBayes, example.features, scores, bayesWeight)
       return scores
     })
     temperature = fitTemperature(
@@ -192,6 +198,7 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
     ...trainingOptions,
     classWeights: computeClassWeights(labelled.map((example) => example.label)),
   })
+  const bayes = trainNaiveBayes(labelled, intents.length)
   const trainingMilliseconds = performance.now() - started
   const extractEntities = createEntityExtractor({
     ...(options.mentionResolver === undefined ? {} : { mentionResolver: options.mentionResolver }),
@@ -210,6 +217,7 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
     const features = featurize(analysed, normalized)
     if (features.indices.length === 0) return outOfScopeRecognition(text, language)
     scoreLinearModel(model, features, scores)
+    addNaiveBayesScores(bayes, features, scores, bayesWeight)
     softmaxInPlace(scores, temperature)
     order.sort((left, right) => (scores[right] ?? 0) - (scores[left] ?? 0))
     const ranked = order.slice(0, 4).map((label) => ({
