@@ -16,7 +16,8 @@ function readReasons(payload: Record<string, unknown>): HandOverReason[] {
 
 /**
  * Wires the hand-off workflow to conversation events: `conversation.handed-off` (the bot, or any
- * rule, asked for a person) starts a hand-over; `message.received` lets the workflow see ratings,
+ * rule, asked for a person) starts a hand-over; `intent.recognized` applies the store's hand-over
+ * rules to the turn; `message.received` lets the workflow see ratings,
  * ticket contacts and messages the agent console must show. Returns the function that unsubscribes.
  */
 export function subscribeHandOff(
@@ -33,6 +34,17 @@ export function subscribeHandOff(
       })
     },
   )
+  const unsubscribeRecognized = eventBus.subscribe('intent.recognized', async (event) => {
+    const { messageId, intent, confidence } = event.payload
+    if (typeof messageId !== 'string' || typeof intent !== 'string') return
+    if (typeof confidence !== 'number') return
+    await workflow.considerHandOff({
+      conversationId: event.aggregateId,
+      messageId,
+      intent,
+      confidence,
+    })
+  })
   const unsubscribeReceived = eventBus.subscribe('message.received', async (event) => {
     const sequence = event.payload.sequence
     if (typeof sequence !== 'number') return
@@ -49,6 +61,7 @@ export function subscribeHandOff(
   })
   return () => {
     unsubscribeHandedOff()
+    unsubscribeRecognized()
     unsubscribeReceived()
   }
 }

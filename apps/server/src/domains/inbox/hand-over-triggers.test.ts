@@ -60,19 +60,21 @@ describe('evaluateHandOverTriggers', () => {
     })
   })
 
-  it('hands over a VIP customer but not for small talk', () => {
+  it('hands over a VIP customer but not for small talk when the store names VIP tiers', () => {
+    const rules = handOverRulesSchema.parse({ vipTiers: ['platinum'] })
     const vip = { customerTier: 'platinum' }
-    expect(
-      evaluateHandOverTriggers(defaultHandOverRules, { ...vip, turns: [turn('greeting', 0.99)] }),
-    ).toEqual({
+    expect(evaluateHandOverTriggers(rules, { ...vip, turns: [turn('greeting', 0.99)] })).toEqual({
       handOver: false,
     })
+    expect(evaluateHandOverTriggers(rules, { ...vip, turns: [turn('track_order', 0.99)] })).toEqual(
+      { handOver: true, reasons: ['vip-customer'] },
+    )
     expect(
       evaluateHandOverTriggers(defaultHandOverRules, {
         ...vip,
         turns: [turn('track_order', 0.99)],
       }),
-    ).toEqual({ handOver: true, reasons: ['vip-customer'] })
+    ).toEqual({ handOver: false })
   })
 
   it('hands over orders under fraud review and returns outside policy, unless turned off', () => {

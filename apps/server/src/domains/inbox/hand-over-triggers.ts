@@ -43,12 +43,15 @@ export const handOverRulesSchema = z.object({
 /** Parsed {@link handOverRulesSchema}. */
 export type HandOverRules = z.infer<typeof handOverRulesSchema>
 
-/** The demo store's rules. */
+/**
+ * The default rules: explicit requests, three turns in a row under 0.4 confidence, fraud reports
+ * and special-discount requests, severe complaints, checkouts under fraud review. No VIP tier is
+ * set by default (a store names its tiers in `KEDAI_HANDOVER_RULES`).
+ */
 export const defaultHandOverRules: HandOverRules = handOverRulesSchema.parse({
-  lowConfidence: { threshold: 0.45, consecutiveTurns: 2 },
+  lowConfidence: { threshold: 0.4, consecutiveTurns: 3 },
   alwaysHandOverIntents: ['report_fraud', 'request_special_discount'],
   complaintSeverityAtLeast: 3,
-  vipTiers: ['platinum'],
 })
 
 /** One shopper turn as the rules see it. */

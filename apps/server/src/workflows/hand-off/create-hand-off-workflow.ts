@@ -3,6 +3,7 @@ import { agentJoins } from './agent-joins.ts'
 import { agentReplies } from './agent-replies.ts'
 import { approveSpecialDiscount } from './approve-special-discount.ts'
 import type { ConsoleHub } from './console-hub.ts'
+import { considerHandOff } from './consider-hand-off.ts'
 import type { HandOffDependencies } from './hand-off-dependencies.ts'
 import { loadConversationView } from './load-conversation-view.ts'
 import { handleShopperMessage, recordCsat } from './record-csat.ts'
@@ -18,6 +19,7 @@ export interface HandOffWorkflow {
     conversationId: string
     reasons: readonly HandOverReason[]
   }): ReturnType<typeof requestHandOff>
+  considerHandOff(input: Parameters<typeof considerHandOff>[1]): ReturnType<typeof considerHandOff>
   routeHandOver(handOverId: string): ReturnType<typeof routeHandOver>
   sweepExpiredOffers(): Promise<number>
   findQueuePlace(handOverId: string): ReturnType<typeof findQueuePlace>
@@ -43,6 +45,7 @@ export function createHandOffWorkflow(dependencies: HandOffDependencies): HandOf
   return {
     hub: dependencies.hub,
     requestHandOff: (input) => requestHandOff(dependencies, input),
+    considerHandOff: (input) => considerHandOff(dependencies, input),
     routeHandOver: (handOverId) => routeHandOver(dependencies, handOverId, { announce: true }),
     sweepExpiredOffers: () => sweepExpiredOffers(dependencies),
     findQueuePlace: (handOverId) => findQueuePlace(dependencies, handOverId),

@@ -12,6 +12,8 @@ export interface HandOffRecords {
   findCustomer(customerId: string): Promise<SummaryCustomer | undefined>
   listRecentOrders(customerId: string, limit: number): Promise<SummaryOrder[]>
   findOpenCart(customerId: string): Promise<SummaryCart | undefined>
+  /** True when fraud screening flagged one of the customer's checkouts for review since `since`. */
+  hasCheckoutUnderReview(customerId: string, since: string): Promise<boolean>
   /** Sections of the policy for a topic in a language (English when that language has none). */
   listPolicySections(
     topic: InboxTopic,
@@ -114,6 +116,17 @@ export function createSqlHandOffRecords(db: Db): HandOffRecords {
           currency: cart.currency,
         },
       }
+    },
+
+    async hasCheckoutUnderReview(customerId, since) {
+      const row = await db
+        .selectFrom('fraud_screenings')
+        .select('id')
+        .where('customer_id', '=', customerId)
+        .where('decision', '=', 'review')
+        .where('created_at', '>=', since)
+        .executeTakeFirst()
+      return row !== undefined
     },
 
     async listPolicySections(topic, language) {

@@ -2,7 +2,7 @@ import { describeMessageContent } from '@kedai/contracts'
 import { beforeAll, expect, it } from 'vitest'
 import { createSqlEventStore } from '../../db/sql-event-store.ts'
 import { createConversationService } from '../../domains/conversations/index.ts'
-import { createInboxService, defaultHandOverRules } from '../../domains/inbox/index.ts'
+import { createInboxService, handOverRulesSchema } from '../../domains/inbox/index.ts'
 import { createStaffService, type StaffMember } from '../../domains/staff/index.ts'
 import { createManualClock } from '../../shared/clock.ts'
 import { createEventBus } from '../../shared/event-bus.ts'
@@ -53,7 +53,11 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
       },
       clock,
       settings: {
-        rules: defaultHandOverRules,
+        rules: handOverRulesSchema.parse({
+          lowConfidence: { threshold: 0.45, consecutiveTurns: 2 },
+          alwaysHandOverIntents: ['report_fraud'],
+          vipTiers: ['platinum'],
+        }),
         businessHours: {
           timezone: 'Asia/Kuala_Lumpur',
           weekly: { tue: [['09:00', '21:00']], wed: [['09:00', '21:00']] },
@@ -62,7 +66,7 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
       },
     })
     subscribeHandOff(eventBus, workflow, conversations)
-    return { db, conversations, inbox, staff, workflow }
+    return { db, conversations, inbox, staff, workflow, eventBus }
   }
 
   async function shopperSays(
@@ -92,7 +96,7 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
     })
   }
 
-  async function openConversation(locale: Locale) {
+  async function openConversation(locale: Locale, customerId: string | null = null) {
     counter += 1
     const identity = await system.conversations.identifyShopper({
       channel: 'web',
@@ -101,7 +105,7 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
     const { conversation } = await system.conversations.openConversation({
       channel: 'web',
       shopperIdentityId: identity.id,
-      customerId: null,
+      customerId,
       locale,
     })
     return conversation.id
@@ -362,5 +366,98 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
     } finally {
       clock.set(saved)
     }
+  })
+
+  async function botRecognizes(
+    conversationId: string,
+    text: string,
+    intent: string,
+    confidence: number,
+  ) {
+    const message = await shopperSays(conversationId, text, { intent, confidence })
+    await system.eventBus.publish({
+      type: 'intent.recognized',
+      aggregateId: conversationId,
+      payload: { messageId: message.id, intent, confidence },
+    })
+  }
+
+  async function addCustomer(id: string, tier: string) {
+    await system.db
+      .insertInto('customers')
+      .values({
+        id,
+        handle: null,
+        first_name: 'Mei',
+        last_name: 'Lin',
+        email: `${id}@example.com`,
+        phone: null,
+        locale: 'en',
+        marketing_consent: 0,
+        loyalty_points: 4200,
+        loyalty_tier: tier,
+        created_at: '2025-01-01T00:00:00.000Z',
+        updated_at: '2025-01-01T00:00:00.000Z',
+        erased_at: null,
+      })
+      .execute()
+  }
+
+  it('hands over after two turns the bot understood badly, by the configured rule', async () => {
+    const conversationId = await openConversation('en')
+    await botRecognizes(conversationId, 'the thing with the stuff', 'out_of_scope', 0.2)
+    expect(await system.inbox.findOpenHandOver(conversationId)).toBeUndefined()
+    await botRecognizes(conversationId, 'you know, the blue one', 'product_info', 0.3)
+    const handOver = await system.inbox.findOpenHandOver(conversationId)
+    expect(handOver?.reasons).toEqual(['low-confidence'])
+    expect((await system.conversations.getConversation(conversationId)).status).toBe(
+      'waiting-for-agent',
+    )
+    const candidates = await system.inbox.listTrainingCandidates('pending')
+    expect(candidates.map((candidate) => candidate.text)).toEqual(
+      expect.arrayContaining(['the thing with the stuff', 'you know, the blue one']),
+    )
+    if (handOver !== undefined) await system.inbox.resolve(handOver.id)
+  })
+
+  it('hands a VIP customer to a person with their profile in the summary', async () => {
+    await addCustomer('cus_vip', 'platinum')
+    const conversationId = await openConversation('en', 'cus_vip')
+    await botRecognizes(conversationId, 'where is my order', 'track_order', 0.97)
+    const handOver = await system.inbox.findOpenHandOver(conversationId)
+    expect(handOver).toMatchObject({ reasons: ['vip-customer'], topic: 'orders' })
+    expect(handOver?.summary).toMatchObject({
+      customer: { name: 'Mei Lin', loyaltyTier: 'platinum', loyaltyPoints: 4200 },
+    })
+    if (handOver !== undefined) await system.inbox.resolve(handOver.id)
+  })
+
+  it('hands over a customer whose checkout fraud screening flagged for review', async () => {
+    await addCustomer('cus_review', 'silver')
+    await system.db
+      .insertInto('fraud_screenings')
+      .values({
+        id: 'frd_review_1',
+        checkout_reference: 'chk_1',
+        customer_id: 'cus_review',
+        score: 70,
+        decision: 'review',
+        reasons: '[]',
+        created_at: clock.now().toISOString(),
+      })
+      .execute()
+    const conversationId = await openConversation('en', 'cus_review')
+    await botRecognizes(conversationId, 'hi', 'greeting', 0.99)
+    const handOver = await system.inbox.findOpenHandOver(conversationId)
+    expect(handOver?.reasons).toEqual(['order-under-review'])
+    if (handOver !== undefined) await system.inbox.resolve(handOver.id)
+  })
+
+  it('leaves a confident ordinary turn with the bot', async () => {
+    await addCustomer('cus_regular', 'silver')
+    const conversationId = await openConversation('en', 'cus_regular')
+    await botRecognizes(conversationId, 'show me running shoes', 'product_search', 0.95)
+    expect(await system.inbox.findOpenHandOver(conversationId)).toBeUndefined()
+    expect((await system.conversations.getConversation(conversationId)).status).toBe('bot-active')
   })
 })
