@@ -13,15 +13,14 @@ import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
 import type { FraudService } from '../domains/fraud/index.ts'
-import type { NotificationsService } from '../domains/notifications/index.ts'
 import type { PromotionsService } from '../domains/promotions/index.ts'
 import type { ShippingService } from '../domains/shipping/index.ts'
 import {
   createCheckoutFraudScreen,
-  createCheckoutNotifier,
   createCheckoutPromotions,
   createCheckoutShipping,
   createPlaceOrderWorkflow,
+  type PlaceOrderDependencies,
   type PlaceOrderWorkflow,
 } from '../workflows/place-order/index.ts'
 
@@ -52,8 +51,8 @@ export interface CommerceServicesOptions {
   readonly promotions?: Pick<PromotionsService, 'redeem' | 'releaseRedemption'> | undefined
   readonly shipping?: Pick<ShippingService, 'quote'> | undefined
   readonly fraud?: Pick<FraudService, 'screen' | 'recordDecline'> | undefined
-  /** Sends order confirmations, when the composition root built notifications. */
-  readonly notifications?: Pick<NotificationsService, 'send'> | undefined
+  /** Other checkout ports, such as the order confirmation notifier. */
+  readonly checkoutPorts?: Pick<PlaceOrderDependencies, 'notifier'>
   readonly onBackgroundError?: (error: unknown, step: string) => void
   /** Build the search index now and keep it in step with events (default true). */
   readonly indexSearch?: boolean
@@ -109,10 +108,7 @@ export async function createCommerceServices(
         : createCheckoutPromotions(options.promotions, db),
     shipping: options.shipping === undefined ? undefined : createCheckoutShipping(options.shipping),
     fraud: options.fraud === undefined ? undefined : createCheckoutFraudScreen(options.fraud),
-    notifier:
-      options.notifications === undefined
-        ? undefined
-        : createCheckoutNotifier(options.notifications),
+    ...options.checkoutPorts,
     onBackgroundError: options.onBackgroundError,
     configuration: options.capture === undefined ? {} : { capture: options.capture },
   })

@@ -1,4 +1,3 @@
-import type { Locale } from '../../shared/locale.ts'
 import type { Money } from '../../shared/money.ts'
 
 /**
@@ -90,25 +89,11 @@ export interface CheckoutFraudScreen {
   }): Promise<void>
 }
 
-/** What an order confirmation says. */
-export interface OrderConfirmation {
-  readonly orderId: string
-  readonly orderNumber: string
-  readonly customerName: string
-  readonly email: string | null
-  readonly phone: string | null
-  /** The language the shopper checked out in. */
-  readonly locale: Locale
-  readonly items: readonly {
-    readonly name: string
-    readonly quantity: number
-    readonly unitPrice: Money
-  }[]
-  readonly total: Money
-  readonly estimatedDelivery: { readonly earliest: string; readonly latest: string } | null
-}
-
 /** Sends the order confirmation in the shopper's language; failures never undo an order. */
 export interface CheckoutNotifier {
-  sendOrderConfirmation(confirmation: OrderConfirmation): Promise<void>
+  sendOrderConfirmation(input: {
+    readonly orderId: string
+    readonly customerId: string
+    readonly locale: string
+  }): Promise<void>
 }

@@ -20,7 +20,6 @@ export {
   type CheckoutAddress,
   type CheckoutFraudScreen,
   type CheckoutNotifier,
-  type OrderConfirmation,
   type CheckoutPromotionLine,
   type CheckoutPromotions,
   type CheckoutShipping,
@@ -31,4 +30,3 @@ export { CompensationError, runSteps, type Step } from './run-steps.ts'
 export { createCheckoutFraudScreen } from './create-checkout-fraud-screen.ts'
 export { createCheckoutPromotions } from './create-checkout-promotions.ts'
 export { createCheckoutShipping } from './create-checkout-shipping.ts'
-export { createCheckoutNotifier } from './create-checkout-notifier.ts'

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { beforeAll, expect, it } from 'vitest'
 import { createFraudService } from '../../domains/fraud/index.ts'
 import { createNotificationsService } from '../../domains/notifications/index.ts'
+import { createOrderConfirmationNotifier } from '../send-order-confirmation/index.ts'
 import { createPromotionsService } from '../../domains/promotions/index.ts'
 import { createShippingService, loadShippingConfiguration } from '../../domains/shipping/index.ts'
 import { createCommerceServices, type CommerceServices } from '../../app/commerce-services.ts'
@@ -458,7 +459,13 @@ describeEachEngine('placeOrder', (getDatabase) => {
         clock,
       }),
       fraud: createFraudService({ db: handle.db, clock, createId }),
-      notifications,
+      checkoutPorts: {
+        notifier: createOrderConfirmationNotifier({
+          db: handle.db,
+          notifications,
+          trackingUrl: () => 'https://track.example/x',
+        }),
+      },
       indexSearch: false,
     })
     const usage = async () => {

@@ -686,18 +686,8 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
       try {
         await dependencies.notifier.sendOrderConfirmation({
           orderId,
-          orderNumber: order.number,
-          customerName: customer.firstName,
-          email: customer.email,
-          phone: customer.phone,
+          customerId: customer.id,
           locale,
-          items: order.lines.map((line) => ({
-            name: line.name,
-            quantity: line.quantity,
-            unitPrice: { amount: line.unitPriceAmount, currency: cart.currency },
-          })),
-          total: order.total,
-          estimatedDelivery: order.estimatedDelivery ?? null,
         })
       } catch (error) {
         dependencies.onBackgroundError?.(error, 'send-confirmation')
