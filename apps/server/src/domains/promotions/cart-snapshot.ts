@@ -30,17 +30,27 @@ export interface LineSelector {
   readonly productIds?: readonly string[] | undefined
   readonly productSlugs?: readonly string[] | undefined
   readonly skus?: readonly string[] | undefined
+  /** SKU beginnings (`KD-RUN-STR-` selects every size and colour of a product). */
+  readonly skuPrefixes?: readonly string[] | undefined
   readonly categoryKeys?: readonly string[] | undefined
 }
 
 /** True when `line` is selected by `selector` (an empty selector selects every line). */
 export function isLineSelected(line: CartSnapshotLine, selector: LineSelector): boolean {
-  const lists = [selector.productIds, selector.productSlugs, selector.skus, selector.categoryKeys]
+  const lists = [
+    selector.productIds,
+    selector.productSlugs,
+    selector.skus,
+    selector.skuPrefixes,
+    selector.categoryKeys,
+  ]
   if (lists.every((list) => list === undefined || list.length === 0)) return true
   return (
     (selector.productIds ?? []).includes(line.productId) ||
     (line.productSlug != null && (selector.productSlugs ?? []).includes(line.productSlug)) ||
     (line.sku != null && (selector.skus ?? []).includes(line.sku)) ||
+    (line.sku != null &&
+      (selector.skuPrefixes ?? []).some((prefix) => line.sku?.startsWith(prefix) === true)) ||
     (line.categoryKey != null && (selector.categoryKeys ?? []).includes(line.categoryKey))
   )
 }

@@ -36,6 +36,7 @@ const selectorSchema = {
   productIds: z.array(z.string()).optional(),
   productSlugs: z.array(z.string()).optional(),
   skus: z.array(z.string()).optional(),
+  skuPrefixes: z.array(z.string().min(1)).optional(),
   categoryKeys: z.array(z.string()).optional(),
 }
 

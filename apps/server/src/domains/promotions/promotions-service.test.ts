@@ -122,6 +122,28 @@ describeEachEngine('PromotionsService', (getDatabase) => {
       }),
     ])
     expect((await promotions.evaluate(cart([shoes]), [], regular)).discounts).toEqual([])
+    // Checkout passes SKUs and categories, not slugs: the bundle still matches by SKU.
+    const bySku = await promotions.evaluate(
+      cart([
+        {
+          productId: 'prd_1',
+          variantId: 'var_1',
+          sku: 'KD-RUN-STR-9-BLK',
+          unitPrice: 32900,
+          quantity: 1,
+        },
+        {
+          productId: 'prd_2',
+          variantId: 'var_2',
+          sku: 'KD-SCK-SPT-M-WHT',
+          unitPrice: 2990,
+          quantity: 2,
+        },
+      ]),
+      [],
+      regular,
+    )
+    expect(bySku.itemDiscount.amount).toBe(1990)
   })
 
   it('takes the shipping off with FREESHIP and never more than the shipping', async () => {
