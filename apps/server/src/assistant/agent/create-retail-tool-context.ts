@@ -24,5 +24,8 @@ export function createRetailToolContext(options: {
     afterReturnRequested: async (order) => {
       await issueReturn(options.services, order, options.locale)
     },
+    afterExchangeRequested: async (order) => {
+      await issueReturn(options.services, order, options.locale)
+    },
   }
 }

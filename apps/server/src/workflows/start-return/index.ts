@@ -3,6 +3,7 @@ export {
   issueReturn,
   labelUrlOf,
   renderReturnLabel,
+  startExchange,
   startReturn,
   type ReturnAddress,
   type ReturnLabelServices,

@@ -83,7 +83,34 @@ export async function startReturn(
   return started === undefined ? fail('customer-not-found', {}) : succeed(started)
 }
 
-/** Creates the RMA, label link and e-mail for an order whose return was just requested. */
+/**
+ * Starts an exchange: requests it on the order (policy checks), then issues the RMA, label link and
+ * e-mail for the items to send back (no new order is placed).
+ */
+export async function startExchange(
+  dependencies: StartReturnDependencies,
+  input: {
+    access: OrderAccess
+    orderNumber: string
+    items: readonly string[]
+    newItems: readonly string[]
+    paymentMethodReference: string
+    locale?: string | undefined
+  },
+): Promise<Result<StartedReturn, string, { sku?: string }>> {
+  const requested = await dependencies.operations.exchangeOrderItems(
+    input.access,
+    input.orderNumber,
+    input.items,
+    input.newItems,
+    input.paymentMethodReference,
+  )
+  if (!requested.ok) return requested
+  const started = await issueReturn(dependencies, requested.value, input.locale)
+  return started === undefined ? fail('customer-not-found', {}) : succeed(started)
+}
+
+/** Creates the RMA, label link and e-mail for an order whose return or exchange was just requested. */
 export async function issueReturn(
   dependencies: StartReturnDependencies,
   order: Order,
@@ -91,7 +118,7 @@ export async function issueReturn(
 ): Promise<StartedReturn | undefined> {
   const profile = await dependencies.customers.getProfile(order.customerId)
   if (profile === undefined) return undefined
-  const request = order.details.returnRequest
+  const request = order.details.returnRequest ?? order.details.exchangeRequest
   const locale: Locale = isLocale(localeOverride)
     ? localeOverride
     : isLocale(profile.customer.locale)

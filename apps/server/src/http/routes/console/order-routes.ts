@@ -4,7 +4,7 @@ import { orderStatuses } from '../../../domains/orders/index.ts'
 import { AppError } from '../../../shared/app-error.ts'
 import { locales } from '../../../shared/locale.ts'
 import type { OrderAccess } from '../../../workflows/order-operations/index.ts'
-import { startReturn } from '../../../workflows/start-return/index.ts'
+import { startExchange, startReturn } from '../../../workflows/start-return/index.ts'
 import { requireStaff } from '../../console-auth.ts'
 import type { ServerContext } from '../../server-context.ts'
 import {
@@ -226,18 +226,23 @@ export function createConsoleOrderRoutes(context: ServerContext): FastifyPluginA
           }),
         },
       },
-      async (request) =>
-        presentOrder(
-          unwrapOperation(
-            await services.orderOperations.exchangeOrderItems(
-              staffAccess,
-              normalizeOrderNumber(request.params.number),
-              request.body.items,
-              request.body.newItems,
-              request.body.paymentMethod,
-            ),
-          ),
-        ),
+      async (request) => {
+        const started = unwrapOperation(
+          await startExchange(returnDependencies(services, context.configuration.publicUrl), {
+            access: staffAccess,
+            orderNumber: normalizeOrderNumber(request.params.number),
+            items: request.body.items,
+            newItems: request.body.newItems,
+            paymentMethodReference: request.body.paymentMethod,
+          }),
+        )
+        return {
+          order: presentOrder(started.order),
+          rmaNumber: started.returnRecord.rmaNumber,
+          labelUrl: started.labelUrl,
+          emailed: started.emailed,
+        }
+      },
     )
     app.post(
       '/api/console/orders/:number/status',
@@ -266,7 +271,7 @@ export function createConsoleOrderRoutes(context: ServerContext): FastifyPluginA
             },
           )
         }
-        return presentOrder(result.value)
+        return presentOrder(result.value, await services.orders.trackOrder(result.value.number))
       },
     )
     app.post(

@@ -374,6 +374,49 @@ describe('store order routes', () => {
       payload: { status: 'teleported' },
     })
     expect(badStatus.statusCode).toBe(400)
+    const processed = await app.inject({
+      method: 'POST',
+      url: '/api/console/orders/W6779827/status',
+      headers,
+      payload: { status: 'processed' },
+    })
+    expect(processed.json()).toMatchObject({ number: '#W6779827', status: 'processed' })
+    const skipped = await app.inject({
+      method: 'POST',
+      url: '/api/console/orders/W6779827/status',
+      headers,
+      payload: { status: 'delivered' },
+    })
+    expect(skipped.statusCode).toBe(409)
+    expect(skipped.json()).toMatchObject({ error: { details: { reason: 'invalid-transition' } } })
+    const shipped = await app.inject({
+      method: 'POST',
+      url: '/api/console/orders/W6779827/status',
+      headers,
+      payload: { status: 'shipped' },
+    })
+    const tracking = (
+      shipped.json() as { tracking: { fulfillments: { carrier: string; trackingUrl: string }[] } }
+    ).tracking
+    expect(tracking.fulfillments.at(-1)?.carrier).toBe('demo-express')
+    expect(tracking.fulfillments.at(-1)?.trackingUrl).toMatch(
+      /^https:\/\/track\.kedai\.example\/KDX/,
+    )
+    const exchange = await app.inject({
+      method: 'POST',
+      url: '/api/console/orders/W6304490/exchange',
+      headers,
+      payload: {
+        items: ['6956751343'],
+        newItems: ['6843647669'],
+        paymentMethod: 'credit_card_4420174',
+      },
+    })
+    expect(exchange.statusCode).toBe(200)
+    expect(exchange.json()).toMatchObject({
+      order: { status: 'exchange-requested' },
+      rmaNumber: 'RMA-6304490-1',
+    })
     const erase = await app.inject({
       method: 'POST',
       url: `/api/console/customers/${omarId}/erase`,

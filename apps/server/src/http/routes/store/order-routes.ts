@@ -5,7 +5,11 @@ import { AppError } from '../../../shared/app-error.ts'
 import { locales } from '../../../shared/locale.ts'
 import { verifySignedToken } from '../../../shared/signed-token.ts'
 import type { OrderAccess } from '../../../workflows/order-operations/index.ts'
-import { renderReturnLabel, startReturn } from '../../../workflows/start-return/index.ts'
+import {
+  renderReturnLabel,
+  startExchange,
+  startReturn,
+} from '../../../workflows/start-return/index.ts'
 import type { ServerContext } from '../../server-context.ts'
 import { readShopperIdentity } from '../../shopper-identity.ts'
 import { conversationTokenHeader, conversationTokenUse } from '../../ws/conversation-access.ts'
@@ -355,7 +359,8 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
       {
         schema: {
           tags: ['store orders'],
-          summary: 'Exchange delivered items for other variants of the same product',
+          summary:
+            'Exchange delivered items for other variants of the same product (RMA, label link, e-mail)',
           params: orderNumberParams,
           headers: conversationHeaders,
           body: z.object({
@@ -368,17 +373,22 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
       async (request) => {
         const access = await accessFor(request)
         const { items, newItems, paymentMethod } = request.body
-        return presentOrder(
-          unwrapOperation(
-            await services.orderOperations.exchangeOrderItems(
-              access,
-              normalizeOrderNumber(request.params.number),
-              items,
-              newItems,
-              paymentMethod,
-            ),
-          ),
+        const started = unwrapOperation(
+          await startExchange(returnDependencies(services, context.configuration.publicUrl), {
+            access,
+            orderNumber: normalizeOrderNumber(request.params.number),
+            items,
+            newItems,
+            paymentMethodReference: paymentMethod,
+          }),
         )
+        return {
+          order: presentOrder(started.order),
+          rmaNumber: started.returnRecord.rmaNumber,
+          labelUrl: started.labelUrl,
+          labelLinkExpiresAt: started.labelLinkExpiresAt,
+          emailed: started.emailed,
+        }
       },
     )
     app.put(
