@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
+import { loadavg } from 'node:os'
 import {
   actThreshold,
   createRecognizer,
@@ -177,7 +178,8 @@ async function main(): Promise<void> {
       `${(nlpJs.trainingMilliseconds / 1000).toFixed(2)} s`,
     ),
   )
-  const kedaiLatency = evaluateRecognizer(kedai, [...bitext, ...heldout], actThreshold).latencyMs
+  const kedaiTimes = evaluateRecognizer(kedai, [...bitext, ...heldout], actThreshold)
+  const kedaiLatency = kedaiTimes.latencyMs
   const nlpJsLatencies = [...bitext, ...heldout].map(
     (line) => nlpJs.latencies.get(`${line.lang}\u0000${line.text}`) ?? 0,
   )
@@ -195,6 +197,9 @@ async function main(): Promise<void> {
       `${percentile(nlpJsLatencies, 0.99).toFixed(3)} ms`,
     ),
   )
+  lines.push(row('cpu time p50 per message', `${kedaiTimes.cpuMs.p50.toFixed(3)} ms`, 'n/a'))
+  lines.push(row('cpu time p99 per message', `${kedaiTimes.cpuMs.p99.toFixed(3)} ms`, 'n/a'))
+  lines.push(row('load average (1 min) at the end', loadavg()[0]?.toFixed(2) ?? '?', ''))
   lines.push(
     row(
       'entity accuracy on held-out',

@@ -105,6 +105,7 @@ function formatReport(report: EvaluationReport, extra: Record<string, number>): 
   lines.push(
     '',
     `latency per message: p50 ${report.latencyMs.p50.toFixed(3)} ms   p99 ${report.latencyMs.p99.toFixed(3)} ms   mean ${report.latencyMs.mean.toFixed(3)} ms`,
+    `cpu time per message: p50 ${report.cpuMs.p50.toFixed(3)} ms   p99 ${report.cpuMs.p99.toFixed(3)} ms`,
   )
   return lines.join('\n')
 }

@@ -37,6 +37,11 @@ export interface EvaluationReport {
     byLanguage: Partial<Record<Locale, { n: number; rate: number }>>
   } | null
   latencyMs: { p50: number; p99: number; mean: number }
+  /**
+   * Process CPU time per message (`process.cpuUsage`, microsecond resolution): unlike wall-clock
+   * latency it leaves out time the message waited while other processes had the CPU.
+   */
+  cpuMs: { p50: number; p99: number }
 }
 
 function percentile(sorted: readonly number[], fraction: number): number {
@@ -63,6 +68,7 @@ export function evaluateRecognizer(
   threshold: number,
 ): EvaluationReport {
   const latencies: number[] = []
+  const cpuTimes: number[] = []
   let correct = 0
   let correctAtThreshold = 0
   let languageCorrect = 0
@@ -80,9 +86,12 @@ export function evaluateRecognizer(
   const falseByLanguage = new Map<Locale, { n: number; accepted: number }>()
 
   for (const line of lines) {
+    const cpuStarted = process.cpuUsage()
     const started = performance.now()
     const recognition = recognizer.recognize(line.text)
     latencies.push(performance.now() - started)
+    const cpu = process.cpuUsage(cpuStarted)
+    cpuTimes.push((cpu.user + cpu.system) / 1000)
     const decided: Intent =
       recognition.confidence >= threshold ? recognition.intent : 'out_of_scope'
     const isCorrect = recognition.intent === line.intent
@@ -164,6 +173,7 @@ export function evaluateRecognizer(
     falseLanguages[locale] = { n: total.n, rate: total.accepted / total.n }
   }
   const sorted = [...latencies].sort((left, right) => left - right)
+  const sortedCpu = [...cpuTimes].sort((left, right) => left - right)
   const n = lines.length
   return {
     n,
@@ -193,5 +203,6 @@ export function evaluateRecognizer(
       p99: percentile(sorted, 0.99),
       mean: n === 0 ? 0 : sorted.reduce((sum, value) => sum + value, 0) / n,
     },
+    cpuMs: { p50: percentile(sortedCpu, 0.5), p99: percentile(sortedCpu, 0.99) },
   }
 }
