@@ -37,6 +37,8 @@ export interface CommerceBServices {
   readonly notifications: NotificationsService
   /** Sends order confirmations for the checkout. */
   readonly notifier: CheckoutNotifier
+  /** Stops the background retry of failed notifications. */
+  stop(): void
 }
 
 /**
@@ -55,6 +57,9 @@ export async function createCommerceBServices(options: {
   readonly createId: IdGenerator
   readonly seedDemo: boolean
   readonly onListenerError?: (error: unknown) => void
+  /** How often failed notifications are retried (default one minute; 0 = never in the background). */
+  readonly notificationRetryIntervalMs?: number
+  readonly onRetryError?: (error: unknown) => void
 }): Promise<CommerceBServices> {
   const { configuration, clock, eventBus, createId } = options
   const db = options.database.db
@@ -100,5 +105,31 @@ export async function createCommerceBServices(options: {
     notifications,
     trackingUrl: shipping.trackingUrl,
   })
-  return { payments, promotions, shipping, fraud, notifications, notifier }
+  const retryIntervalMs = options.notificationRetryIntervalMs ?? 60_000
+  let retrying = false
+  const timer =
+    retryIntervalMs <= 0
+      ? undefined
+      : setInterval(() => {
+          if (retrying) return
+          retrying = true
+          notifications
+            .retryFailed()
+            .catch((error: unknown) => options.onRetryError?.(error))
+            .finally(() => {
+              retrying = false
+            })
+        }, retryIntervalMs)
+  timer?.unref()
+  return {
+    payments,
+    promotions,
+    shipping,
+    fraud,
+    notifications,
+    notifier,
+    stop() {
+      if (timer !== undefined) clearInterval(timer)
+    },
+  }
 }

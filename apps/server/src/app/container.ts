@@ -94,6 +94,7 @@ export async function createContainer(
       createId,
       seedDemo: seed?.seeded === true,
       onListenerError: (error) => logger.error({ err: error }, 'payment status listener failed'),
+      onRetryError: (error) => logger.error({ err: error }, 'notification retry failed'),
     })
     const commerce = await createCommerceServices({
       payments: commerceB.payments,
@@ -171,6 +172,7 @@ export async function createContainer(
       handOff: { inbox: inbox.inbox, workflow: inbox.handOff },
       close: async () => {
         inbox.stop()
+        commerceB.stop()
         await database.close()
       },
     }
