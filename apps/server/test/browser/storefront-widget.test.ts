@@ -134,6 +134,51 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
     await page.context().close()
   })
 
+  it('resends a message whose answer was lost exactly once, and shows the replies', async () => {
+    const { page, errors } = await openPage(browser)
+    await page.goto(`${kedai.baseUrl}/`)
+    await openWidget(page)
+    await say(page, 'Hello')
+    let cutConnections = 0
+    await page.route('**/api/conversations/*/messages', async (route) => {
+      if (route.request().method() !== 'POST' || cutConnections > 0) return route.fallback()
+      cutConnections += 1
+      // The server stores the message and answers, but the connection drops before the answer.
+      await route.fetch()
+      await route.abort('connectionreset')
+    })
+    const question = 'What is your return policy?'
+    await page.locator(`${widget} textarea`).fill(question)
+    await page.locator(`${widget} textarea`).press('Enter')
+    await expect
+      .poll(() => page.locator(`${widget} .row.shopper.pending`).count(), { timeout: 10_000 })
+      .toBe(0)
+    expect(cutConnections).toBe(1)
+    await expect
+      .poll(
+        () =>
+          page
+            .locator(`${widget} .row.shopper[data-sequence]`)
+            .filter({ hasText: question })
+            .count(),
+        { timeout: 10_000 },
+      )
+      .toBe(1)
+    const rows = page.locator(`${widget} .row[data-sequence]`)
+    const roles = await rows.evaluateAll((elements) =>
+      elements.map((element) => element.getAttribute('data-role')),
+    )
+    expect(roles.at(-1)).toBe('bot')
+    const sequences = await rows.evaluateAll((elements) =>
+      elements.map((element) => Number(element.getAttribute('data-sequence'))),
+    )
+    expect(sequences).toEqual([...sequences].sort((left, right) => left - right))
+    expect(new Set(sequences).size).toBe(sequences.length)
+    await saveScreenshot(page, 'en-08-resent-once')
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
   it('speaks the browser language and switches language from the widget', async () => {
     const { page } = await openPage(browser, { locale: 'zh-TW' })
     await page.goto(`${kedai.baseUrl}/`)

@@ -51,6 +51,7 @@ async function startKiosk(): Promise<void> {
   script.dataset.kedaiMode = 'kiosk'
   script.dataset.kedaiTarget = '#kiosk-chat'
   if (code.length > 0) script.dataset.kedaiLocation = code
+  if (here !== undefined) script.dataset.kedaiLocationName = here.name
   document.body.appendChild(script)
 }
 

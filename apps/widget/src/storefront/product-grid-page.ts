@@ -74,7 +74,7 @@ export function ProductGridPage(props: PageProps & { readonly query: string }): 
                       { class: 'tile-price' },
                       product.priceFrom.amount === product.priceTo.amount
                         ? formatMoney(product.priceFrom, locale)
-                        : `${formatMoney(product.priceFrom, locale)} ${text.from === '起' ? '起' : ''}`.trim(),
+                        : text.priceFrom(formatMoney(product.priceFrom, locale)),
                     ),
                     h(
                       'p',

@@ -10,7 +10,7 @@ export interface StorefrontText {
   readonly heroText: string
   readonly results: (count: number) => string
   readonly noResults: string
-  readonly from: string
+  readonly priceFrom: (price: string) => string
   readonly inStock: string
   readonly soldOut: string
   readonly addToCart: string
@@ -20,7 +20,6 @@ export interface StorefrontText {
   readonly online: string
   readonly units: (count: number) => string
   readonly unavailable: string
-  readonly aisle: string
   readonly emptyCart: string
   readonly continueShopping: string
   readonly subtotal: string
@@ -48,7 +47,7 @@ export const storefrontText: Record<SupportedLocale, StorefrontText> = {
       'Free delivery over RM 150 · Pick up today at Mid Valley, Gurney Plaza or Xinyi · Ask our assistant anything',
     results: (count) => `${count} products`,
     noResults: 'Nothing matches that search. Try another word, or ask our assistant.',
-    from: 'from',
+    priceFrom: (price) => `from ${price}`,
     inStock: 'In stock',
     soldOut: 'Sold out',
     addToCart: 'Add to cart',
@@ -58,7 +57,6 @@ export const storefrontText: Record<SupportedLocale, StorefrontText> = {
     online: 'Online',
     units: (count) => (count === 1 ? '1 left' : `${count} in stock`),
     unavailable: 'Not available',
-    aisle: 'Aisle',
     emptyCart: 'Your cart is empty.',
     continueShopping: 'Continue shopping',
     subtotal: 'Subtotal',
@@ -81,7 +79,7 @@ export const storefrontText: Record<SupportedLocale, StorefrontText> = {
     heroText: '滿 RM 150 免運 · 谷中城、Gurney Plaza、信義門市當日取貨 · 有問題隨時問小幫手',
     results: (count) => `共 ${count} 件商品`,
     noResults: '找不到符合的商品，換個關鍵字，或問問購物小幫手。',
-    from: '起',
+    priceFrom: (price) => `${price} 起`,
     inStock: '有現貨',
     soldOut: '已售完',
     addToCart: '加入購物車',
@@ -91,7 +89,6 @@ export const storefrontText: Record<SupportedLocale, StorefrontText> = {
     online: '網路商店',
     units: (count) => `尚有 ${count} 件`,
     unavailable: '無庫存',
-    aisle: '走道',
     emptyCart: '購物車是空的。',
     continueShopping: '繼續購物',
     subtotal: '小計',
@@ -114,7 +111,7 @@ export const storefrontText: Record<SupportedLocale, StorefrontText> = {
     heroText: '满 RM 150 包邮 · 谷中城、Gurney Plaza、信义门店当日自提 · 有问题随时问购物助手',
     results: (count) => `共 ${count} 件商品`,
     noResults: '没有找到相关商品，换个关键词，或问问购物助手。',
-    from: '起',
+    priceFrom: (price) => `${price} 起`,
     inStock: '有货',
     soldOut: '已售罄',
     addToCart: '加入购物车',
@@ -124,7 +121,6 @@ export const storefrontText: Record<SupportedLocale, StorefrontText> = {
     online: '网店',
     units: (count) => `剩 ${count} 件`,
     unavailable: '无货',
-    aisle: '通道',
     emptyCart: '购物车是空的。',
     continueShopping: '继续购物',
     subtotal: '小计',
@@ -148,7 +144,7 @@ export const storefrontText: Record<SupportedLocale, StorefrontText> = {
       'Penghantaran percuma melebihi RM 150 · Ambil hari ini di Mid Valley, Gurney Plaza atau Xinyi · Tanya pembantu kami apa sahaja',
     results: (count) => `${count} produk`,
     noResults: 'Tiada produk sepadan. Cuba perkataan lain, atau tanya pembantu kami.',
-    from: 'dari',
+    priceFrom: (price) => `dari ${price}`,
     inStock: 'Ada stok',
     soldOut: 'Habis dijual',
     addToCart: 'Tambah ke troli',
@@ -158,7 +154,6 @@ export const storefrontText: Record<SupportedLocale, StorefrontText> = {
     online: 'Dalam talian',
     units: (count) => `${count} dalam stok`,
     unavailable: 'Tiada stok',
-    aisle: 'Lorong',
     emptyCart: 'Troli anda kosong.',
     continueShopping: 'Teruskan membeli-belah',
     subtotal: 'Jumlah kecil',

@@ -50,6 +50,8 @@ export interface WidgetSettings {
   readonly locale: string | undefined
   readonly target: string | undefined
   readonly locationCode: string | undefined
+  /** Shown under the store name (the kiosk's store). */
+  readonly locationName: string | undefined
   readonly cartUrl: string | undefined
 }
 
@@ -65,7 +67,9 @@ function readSettings(script: HTMLScriptElement): WidgetSettings {
     locale: data.kedaiLocale,
     target: data.kedaiTarget,
     locationCode: data.kedaiLocation,
-    cartUrl: data.kedaiCartUrl ?? (sameOrigin ? '/cart' : undefined),
+    locationName: data.kedaiLocationName,
+    cartUrl:
+      mode === 'kiosk' ? undefined : (data.kedaiCartUrl ?? (sameOrigin ? '/cart' : undefined)),
   }
 }
 
@@ -129,7 +133,7 @@ export async function mountWidget(settings: WidgetSettings): Promise<void> {
       mode: settings.mode,
       initialLocale: locale,
       initiallyOpen: readStored(globalThis.sessionStorage, openKey) === 'true',
-      ...(settings.locationCode === undefined ? {} : { subtitle: settings.locationCode }),
+      ...(settings.locationName === undefined ? {} : { subtitle: settings.locationName }),
       ...(settings.cartUrl === undefined ? {} : { cartUrl: settings.cartUrl }),
       onLocaleChange: (next, announce) => {
         currentLocale = next

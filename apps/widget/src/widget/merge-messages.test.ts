@@ -63,6 +63,11 @@ describe('dropDelivered', () => {
     ])
   })
 
+  it('matches the server-scoped id when the server prefixes the conversation id', () => {
+    const stored = { ...message(1), channelMessageId: 'conv_1/client_7' }
+    expect(dropDelivered([{ clientMessageId: 'client_7' }], [stored])).toEqual([])
+  })
+
   it('returns the same outbox when nothing was delivered', () => {
     const outbox = [{ clientMessageId: 'client_9' }]
     expect(dropDelivered(outbox, [message(1)])).toBe(outbox)

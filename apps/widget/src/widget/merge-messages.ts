@@ -29,14 +29,21 @@ export function lastSequenceOf(messages: readonly MessageDto[]): number {
   return messages.reduce((highest, message) => Math.max(highest, message.sequence), 0)
 }
 
-/** Removes from the outbox the messages the server has stored (matched by client message id). */
+/**
+ * Removes from the outbox the messages the server has stored, matched by client message id (the
+ * server may scope it as `<conversation id>/<client message id>`).
+ */
 export function dropDelivered<T extends { readonly clientMessageId: string }>(
   outbox: readonly T[],
   messages: readonly MessageDto[],
 ): readonly T[] {
-  const delivered = new Set(
-    messages.map((message) => message.channelMessageId).filter((id) => id !== null),
-  )
+  const delivered = new Set<string>()
+  for (const message of messages) {
+    const id = message.channelMessageId
+    if (id === null) continue
+    delivered.add(id)
+    delivered.add(id.slice(id.lastIndexOf('/') + 1))
+  }
   const remaining = outbox.filter((pending) => !delivered.has(pending.clientMessageId))
   return remaining.length === outbox.length ? outbox : remaining
 }

@@ -120,6 +120,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   .launcher .label { display: none; }
   .launcher { padding: 0 16px; }
 }
+.root.inline { height: 100%; }
 .root.inline .panel { position: static; width: 100%; height: 100%; border-radius: 0; box-shadow: none; animation: none; }
 .root.kiosk { font-size: 18px; }
 .root.kiosk .card { width: 280px; }
