@@ -19,6 +19,7 @@ import {
   createCheckoutFraudScreen,
   createCheckoutPromotions,
   createCheckoutShipping,
+  createOrderPaymentHook,
   createPlaceOrderWorkflow,
   type PlaceOrderDependencies,
   type PlaceOrderWorkflow,
@@ -112,6 +113,7 @@ export async function createCommerceServices(
     onBackgroundError: options.onBackgroundError,
     configuration: options.capture === undefined ? {} : { capture: options.capture },
   })
+  payments.onPaymentStatusChanged(createOrderPaymentHook(db, clock))
   if (options.indexSearch !== false) {
     await catalog.rebuildSearchIndex()
     catalog.followChanges(eventBus)

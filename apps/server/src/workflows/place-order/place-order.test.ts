@@ -528,4 +528,46 @@ describeEachEngine('placeOrder', (getDatabase) => {
     })
     expect(expired).toMatchObject({ ok: false, reason: 'invalid-coupon' })
   })
+
+  it('keeps the order authorized, then marks it captured once when capture is on fulfilment and the payment is captured three times', async () => {
+    const handle = getDatabase()
+    const eventBus = createEventBus({
+      store: createSqlEventStore(handle.db),
+      now: () => clock.now(),
+      createId: () => createId('evt'),
+    })
+    const deferred = await createCommerceServices({
+      database: handle,
+      clock,
+      eventBus,
+      createId,
+      currency: 'MYR',
+      publicUrl: 'http://localhost:3000',
+      secret: 'test-secret-test-secret-test-secret-1234',
+      capture: 'on-fulfilment',
+      indexSearch: false,
+    })
+    const { variantId } = await insertVariant(handle, 3, 5_000)
+    const cart = await deferred.carts.createCart({ locale: 'en' })
+    await deferred.carts.addLine(cart.token, { variant: variantId, quantity: 1 })
+    const placed = await deferred.checkout.placeOrder(
+      guestCheckout(cart.token, `deferred-${variantId}`),
+    )
+    if (!placed.ok) throw new Error(`expected an order, got ${placed.reason}`)
+    expect(placed.order.paymentStatus).toBe('authorized')
+    const transactionStatus = async () =>
+      (
+        await handle.db
+          .selectFrom('payment_transactions')
+          .select('status')
+          .where('order_id', '=', placed.order.id)
+          .execute()
+      ).map((row) => row.status)
+    expect(await transactionStatus()).toEqual(['authorized'])
+    for (let attempt = 0; attempt < 3; attempt += 1)
+      await deferred.payments.capturePayment(placed.order.paymentId)
+    expect(await transactionStatus()).toEqual(['captured'])
+    const payment = await deferred.payments.getPayment(placed.order.paymentId)
+    expect(payment).toMatchObject({ status: 'captured', capturedAmount: { amount: 5_000 } })
+  })
 })
