@@ -109,6 +109,14 @@ export interface TrainingCandidate {
   readonly label: string | null
 }
 
+/** An order as the console order API returns it. */
+export interface OrderDetails {
+  readonly number: string
+  readonly status: string
+  readonly items: readonly { sku: string; name: string; quantity: number }[]
+  readonly payments: readonly { paymentMethod: string; kind: string }[]
+}
+
 /** A failed API call with the server's message. */
 export class ApiError extends Error {
   readonly status: number
@@ -204,6 +212,23 @@ export const consoleApi = {
       'POST',
       `/api/console/canned-responses/${encodeURIComponent(shortcut)}/render`,
       { conversationId },
+    ),
+  order: (number: string) =>
+    call<OrderDetails>(
+      'GET',
+      `/api/console/orders/${encodeURIComponent(number.replace(/^#/, ''))}`,
+    ),
+  cancelOrder: (number: string, reason: string) =>
+    call<unknown>(
+      'POST',
+      `/api/console/orders/${encodeURIComponent(number.replace(/^#/, ''))}/cancel`,
+      { reason },
+    ),
+  startReturn: (number: string, items: string[], paymentMethod: string) =>
+    call<unknown>(
+      'POST',
+      `/api/console/orders/${encodeURIComponent(number.replace(/^#/, ''))}/returns`,
+      { items, paymentMethod },
     ),
   training: (status: string) =>
     call<{ candidates: TrainingCandidate[]; intents: string[] }>(

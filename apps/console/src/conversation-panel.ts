@@ -9,6 +9,7 @@ import {
   type Member,
   type Message,
 } from './console-api.ts'
+import { OrderPanel } from './order-panel.ts'
 
 function messageText(message: Message): string {
   const content = message.content
@@ -314,19 +315,8 @@ export function ConversationPanel(props: {
         : h(
             'ul',
             null,
-            view.recentOrders.map((order) =>
-              h(
-                'li',
-                { key: order.id },
-                `${order.number} · ${order.status} · ${formatMoney(order.total)} · ${order.itemCount} items`,
-              ),
-            ),
+            view.recentOrders.map((order) => h(OrderPanel, { key: order.id, order })),
           ),
-      h(
-        'p',
-        null,
-        h('a', { href: '/docs#/console%20orders', target: '_blank' }, 'Order operations API'),
-      ),
       h('h3', null, 'Cart'),
       view.cart === null
         ? h('p', null, 'Empty')
