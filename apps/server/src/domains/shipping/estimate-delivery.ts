@@ -13,16 +13,24 @@ interface LocalDateTime {
   readonly minutes: number
 }
 
+const localFormats = new Map<string, Intl.DateTimeFormat>()
+
 function toLocal(instant: Date, timezone: string): LocalDateTime {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant)
+  // Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
+  let format = localFormats.get(timezone)
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    localFormats.set(timezone, format)
+  }
+  const parts = format.formatToParts(instant)
   const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '00'
   return {
     date: `${part('year')}-${part('month')}-${part('day')}`,
