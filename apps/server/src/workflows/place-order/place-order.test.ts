@@ -407,7 +407,7 @@ describeEachEngine('placeOrder', (getDatabase) => {
     expect(await stockOf(handle, variantId)).toEqual({ onHand: 2, reserved: 0 })
   })
 
-  it('holds the stock and answers requires-action when the card needs 3-D Secure', async () => {
+  it('holds the stock while the card needs 3-D Secure and places the order when the shopper confirms again', async () => {
     const handle = getDatabase()
     const { variantId } = await insertVariant(handle, 2)
     const cart = await cartWith(variantId, 1)
@@ -420,6 +420,18 @@ describeEachEngine('placeOrder', (getDatabase) => {
     expect(outcome).toMatchObject({ ok: false, reason: 'requires-action' })
     expect(!outcome.ok && outcome.nextActionUrl).toMatch(/^http:\/\/localhost:3000\//)
     expect(await stockOf(handle, variantId)).toEqual({ onHand: 2, reserved: 1 })
+    // The shopper completes 3-D Secure on the provider's page, then confirms again with the same key.
+    const paymentId = outcome.ok ? '' : (outcome.paymentId ?? '')
+    const completed = await commerce.payments.completePayment(paymentId)
+    expect(completed.ok && completed.value.status).toBe('authorized')
+    const confirmed = await commerce.checkout.placeOrder(
+      guestCheckout(cart.token, `3ds-${variantId}`, {
+        kind: 'card',
+        number: '4000 0027 6000 3184',
+      }),
+    )
+    expect(confirmed).toMatchObject({ ok: true, order: { paymentId, paymentStatus: 'captured' } })
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 1, reserved: 0 })
   })
 
   it('applies a coupon and shipping, and leaves coupon usage as before when the card is declined', async () => {
