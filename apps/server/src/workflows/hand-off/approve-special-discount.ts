@@ -3,16 +3,32 @@ import type { HandOffDependencies } from './hand-off-dependencies.ts'
 import { renderHandOffMessage } from './hand-off-messages.ts'
 
 /**
- * An agent approves a special discount: a single-use coupon for this customer is created and the
- * bot sends the code in the conversation; a private note records who approved what.
+ * The agent handling the conversation (or an admin) approves a special discount: a single-use
+ * coupon for this customer is created and the bot sends the code in the conversation; a private
+ * note records who approved what. Anyone else gets `AppError('forbidden')`.
  */
 export async function approveSpecialDiscount(
   dependencies: HandOffDependencies,
-  input: { conversationId: string; agentId: string; percent: number; validDays: number },
+  input: {
+    conversationId: string
+    agentId: string
+    isAdmin: boolean
+    percent: number
+    validDays: number
+  },
 ): Promise<{ code: string; expiresAt: string }> {
   const { coupons, conversations, inbox, clock } = dependencies
   if (coupons === undefined) {
     throw new AppError('unavailable', 'Coupons are not available on this server.')
+  }
+  const handOver = await inbox.findOpenHandOver(input.conversationId)
+  const handles =
+    handOver !== undefined &&
+    (handOver.assignedAgentId === input.agentId || handOver.offeredAgentId === input.agentId)
+  if (!input.isAdmin && !handles) {
+    throw new AppError('forbidden', 'Only the agent handling this conversation can approve it.', {
+      details: { reason: 'not-your-conversation' },
+    })
   }
   const conversation = await conversations.getConversation(input.conversationId)
   const member = await dependencies.staff.findMember(input.agentId)

@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { createSqlEventStore } from '../../db/sql-event-store.ts'
 import { createConversationService } from '../../domains/conversations/index.ts'
 import { createInboxService, handOverRulesSchema } from '../../domains/inbox/index.ts'
+import { createPromotionsService } from '../../domains/promotions/index.ts'
 import { createStaffService, type StaffMember } from '../../domains/staff/index.ts'
 import { createManualClock } from '../../shared/clock.ts'
 import { createEventBus } from '../../shared/event-bus.ts'
@@ -46,7 +47,7 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
       inbox,
       staff,
       records: createSqlHandOffRecords(db),
-      coupons: undefined,
+      coupons: createPromotionsService({ db, clock, createId, eventBus }),
       hub,
       shopperSignals: {
         setAgentTyping: (conversationId, on) => typing.push(`${conversationId}:${on}`),
@@ -459,5 +460,87 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
     await botRecognizes(conversationId, 'show me running shoes', 'product_search', 0.95)
     expect(await system.inbox.findOpenHandOver(conversationId)).toBeUndefined()
     expect((await system.conversations.getConversation(conversationId)).status).toBe('bot-active')
+  })
+
+  it('transfers to another team, and the new agent is announced when they join', async () => {
+    const conversationId = await openConversation('ms')
+    await shopperSays(conversationId, 'nak pulangkan kasut', {
+      intent: 'request_return',
+      confidence: 0.9,
+    })
+    const { handOver } = await system.workflow.requestHandOff({
+      conversationId,
+      reasons: ['explicit-request'],
+    })
+    await system.workflow.agentJoins({ handOverId: handOver.id, agentId: members.aisha.id })
+    const refused = await system.workflow.transferHandOver({
+      handOverId: handOver.id,
+      fromAgentId: members.weiLing.id,
+      isAdmin: false,
+      toTeam: 'sales',
+    })
+    expect(refused).toEqual({ ok: false, reason: 'not-your-conversation' })
+    const transferred = await system.workflow.transferHandOver({
+      handOverId: handOver.id,
+      fromAgentId: members.aisha.id,
+      isAdmin: false,
+      toTeam: 'sales',
+    })
+    expect(transferred).toMatchObject({
+      ok: true,
+      value: { status: 'offered', offeredAgentId: members.daniel.id, team: 'sales' },
+    })
+    expect((await system.conversations.getConversation(conversationId)).status).toBe('agent-active')
+    await system.workflow.agentJoins({ handOverId: handOver.id, agentId: members.daniel.id })
+    expect((await transcript(conversationId)).slice(-3)).toEqual([
+      'agent: Aisha (support) telah menyertai perbualan.',
+      'agent: Biar saya cari rakan sekerja lain untuk anda.',
+      'agent: Daniel (sales) telah menyertai perbualan.',
+    ])
+    await system.inbox.resolve(handOver.id)
+  })
+
+  it('sends a single-use coupon the agent approved and notes who approved it', async () => {
+    const conversationId = await openConversation('en')
+    await shopperSays(conversationId, 'can I get a discount for my wedding order?', {
+      intent: 'request_special_discount',
+      confidence: 0.9,
+    })
+    const { handOver } = await system.workflow.requestHandOff({
+      conversationId,
+      reasons: ['sensitive-intent'],
+    })
+    expect(handOver).toMatchObject({ topic: 'sales', offeredAgentId: members.daniel.id })
+    await expect(
+      system.workflow.approveSpecialDiscount({
+        conversationId,
+        agentId: members.aisha.id,
+        isAdmin: false,
+        percent: 50,
+        validDays: 7,
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' })
+    const coupon = await system.workflow.approveSpecialDiscount({
+      conversationId,
+      agentId: members.daniel.id,
+      isAdmin: false,
+      percent: 15,
+      validDays: 7,
+    })
+    expect(coupon.code).toMatch(/^VIP/)
+    expect(coupon.expiresAt).toBe(new Date(clock.now().getTime() + 7 * 86_400_000).toISOString())
+    expect((await transcript(conversationId)).at(-1)).toBe(
+      `bot: Good news: Daniel approved a special discount for you. Use the code ${coupon.code} at checkout (15% off, one use, valid until ${coupon.expiresAt.slice(0, 10)}).`,
+    )
+    expect(await system.inbox.listNotes(conversationId)).toMatchObject([
+      { authorId: members.daniel.id, body: expect.stringContaining(coupon.code) },
+    ])
+    const promotion = await system.db
+      .selectFrom('coupon_codes')
+      .selectAll()
+      .where('code', '=', coupon.code)
+      .executeTakeFirst()
+    expect(promotion).toBeDefined()
+    await system.inbox.resolve(handOver.id)
   })
 })

@@ -173,6 +173,7 @@ export function createConversationConsoleRoutes(context: ServerContext): Fastify
         return workflow.approveSpecialDiscount({
           conversationId: request.params.conversationId,
           agentId: member.id,
+          isAdmin: member.role === 'admin',
           percent: request.body.percent,
           validDays: request.body.validDays,
         })
