@@ -33,7 +33,7 @@ import { loadTrainingExamples } from './training-data.ts'
  * acceptance of off-topic messages low. Chosen by looking at false acceptance on the out-of-scope
  * file against held-out accuracy at the threshold (see docs/architecture/nlu.md).
  */
-export const actThreshold = 0.55
+export const actThreshold = 0.5
 
 /** How {@link createRecognizer} builds its model. */
 export interface RecognizerOptions {
