@@ -213,7 +213,7 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
         'div',
         { class: 'stack' },
         fromAgent
-          ? h('span', { class: 'author' }, authorNameOf(message) ?? text.agentAnswering)
+          ? h('span', { class: 'author' }, authorNameOf(message) ?? text.teamMember)
           : h('span', { class: 'sr-only' }, fromShopper ? text.you : configuration.assistantName),
         renderContent(message.content, actions),
       ),

@@ -10,6 +10,8 @@ export interface WidgetText {
   readonly language: string
   readonly typing: string
   readonly agentAnswering: string
+  /** Label of a person's message when the server sends no name. */
+  readonly teamMember: string
   readonly assistant: string
   readonly you: string
   readonly sending: string
@@ -38,6 +40,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     language: 'Language',
     typing: 'typing',
     agentAnswering: 'A team member is answering',
+    teamMember: 'Team member',
     assistant: 'Shopping assistant · replies instantly',
     you: 'You',
     sending: 'Sending…',
@@ -63,6 +66,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     language: '語言',
     typing: '正在輸入',
     agentAnswering: '客服人員正在為您服務',
+    teamMember: '客服人員',
     assistant: '購物小幫手 · 即時回覆',
     you: '您',
     sending: '傳送中…',
@@ -88,6 +92,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     language: '语言',
     typing: '正在输入',
     agentAnswering: '客服人员正在为您服务',
+    teamMember: '客服人员',
     assistant: '购物助手 · 即时回复',
     you: '您',
     sending: '发送中…',
@@ -113,6 +118,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     language: 'Bahasa',
     typing: 'sedang menaip',
     agentAnswering: 'Ahli pasukan kami sedang menjawab',
+    teamMember: 'Ahli pasukan',
     assistant: 'Pembantu beli-belah · balas serta-merta',
     you: 'Anda',
     sending: 'Menghantar…',
