@@ -45,7 +45,9 @@ export function createStripePaymentProvider(
   const stripe = new Stripe(options.secretKey, clientOptions(options.apiBase))
 
   function declined(error: Stripe.errors.StripeCardError): PaymentOutcome {
-    const intent = stripePaymentIntentSchema.safeParse((error.raw as { payment_intent?: unknown } | undefined)?.payment_intent)
+    const intent = stripePaymentIntentSchema.safeParse(
+      (error.raw as { payment_intent?: unknown } | undefined)?.payment_intent,
+    )
     return {
       status: 'declined',
       providerReference: intent.success ? intent.data.id : undefined,
