@@ -20,7 +20,7 @@ import { createCommerceBServices } from './commerce-b-services.ts'
 import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
 import { createPostPurchaseServices } from './post-purchase-services.ts'
-import { createInboxServices } from './inbox-services.ts'
+import { createInboxServices, seedDemoCannedResponses } from './inbox-services.ts'
 import { subscribeLockedVerificationEscalation } from '../subscribers/escalate-locked-verification.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
@@ -143,6 +143,9 @@ export async function createContainer(
       configuration,
     })
     subscribeLockedVerificationEscalation(eventBus, inbox.handOff)
+    if (seed?.seeded === true) {
+      await seedDemoCannedResponses(inbox.inbox, configuration.demoDirectory)
+    }
     return {
       configuration,
       logger,

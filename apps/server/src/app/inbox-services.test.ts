@@ -4,7 +4,9 @@ import { createInboxService } from '../domains/inbox/index.ts'
 import { createManualClock } from '../shared/clock.ts'
 import { createSequentialIdGenerator } from '../shared/ids.ts'
 import { createTestDatabase } from '../testing/test-database.ts'
-import { loadApprovedTrainingExamples } from './inbox-services.ts'
+import { join } from 'node:path'
+import { repositoryRoot } from './config.ts'
+import { loadApprovedTrainingExamples, seedDemoCannedResponses } from './inbox-services.ts'
 
 // A small training set, so the test trains in milliseconds; the flow is the same with the full data.
 const base: TrainingExample[] = [
@@ -76,5 +78,28 @@ describe('loadApprovedTrainingExamples', () => {
       ],
     })
     expect(examples).toEqual([{ text: 'hi', intent: 'greeting' }])
+  })
+})
+
+describe('seedDemoCannedResponses', () => {
+  it('loads the demo canned responses in four languages twice without duplicates', async () => {
+    const database = await createTestDatabase('sqlite')
+    try {
+      const inbox = createInboxService({
+        db: database.handle.db,
+        clock: createManualClock(),
+        createId: createSequentialIdGenerator(),
+      })
+      const demoDirectory = join(repositoryRoot, 'data', 'demo')
+      expect(await seedDemoCannedResponses(inbox, demoDirectory)).toBe(3)
+      await seedDemoCannedResponses(inbox, demoDirectory)
+      const saved = await inbox.listCannedResponses()
+      expect(saved.map((entry) => entry.shortcut)).toEqual(['closing', 'greeting', 'order-check'])
+      for (const entry of saved) {
+        expect(Object.keys(entry.body).sort()).toEqual(['en', 'ms', 'zh-Hans', 'zh-Hant'])
+      }
+    } finally {
+      await database.dispose()
+    }
   })
 })

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Logger } from 'pino'
+import { z } from 'zod'
 import { isIntent, type TrainingExample } from '../assistant/nlu/index.ts'
 import type { Db } from '../db/database.ts'
 import type { ConversationService } from '../domains/conversations/index.ts'
@@ -121,4 +124,33 @@ export async function loadApprovedTrainingExamples(
         ]
       : [],
   )
+}
+
+const demoCannedResponsesSchema = z.array(
+  z.object({
+    shortcut: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/),
+    title: z.string().min(1),
+    body: z.object({
+      en: z.string().min(1),
+      ms: z.string().min(1).optional(),
+      'zh-Hant': z.string().min(1).optional(),
+      'zh-Hans': z.string().min(1).optional(),
+    }),
+  }),
+)
+
+/**
+ * Loads the demo store's canned responses (`<demoDirectory>/canned-responses.json`) into the
+ * inbox; saving by shortcut makes a second load replace rather than duplicate. Returns the count.
+ */
+export async function seedDemoCannedResponses(
+  inbox: Pick<InboxService, 'saveCannedResponse'>,
+  demoDirectory: string,
+): Promise<number> {
+  const file = join(demoDirectory, 'canned-responses.json')
+  const entries = demoCannedResponsesSchema.parse(JSON.parse(await readFile(file, 'utf8')))
+  for (const entry of entries) {
+    await inbox.saveCannedResponse({ ...entry, createdBy: 'system' })
+  }
+  return entries.length
 }
