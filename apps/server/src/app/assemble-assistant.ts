@@ -1,6 +1,11 @@
 import { createMinisearchPolicySearch } from '../adapters/policy-search-minisearch/index.ts'
 import type { DatabaseHandle } from '../db/database.ts'
-import { createDialogueEngine, defaultFlows, unavailableFlow } from '../assistant/dialogue/index.ts'
+import {
+  createDialogueEngine,
+  defaultFlows,
+  unavailableFlow,
+  type FlowServices,
+} from '../assistant/dialogue/index.ts'
 import { createAssistant, type Assistant } from '../assistant/handle-inbound-message.ts'
 import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
 import {
@@ -44,6 +49,9 @@ export function assembleAssistant(options: {
   createId: IdGenerator
   defaultLocale: Locale
   recognizer?: Recognizer
+  /** Catalog and carts for the shopping flows (without them those flows offer a person). */
+  catalog?: FlowServices['catalog']
+  carts?: FlowServices['carts']
   /** Train the recognizer now (servers) or on the first message (tests that never chat). */
   training?: 'eager' | 'lazy'
   onTurnError?: (error: unknown, context: { conversationId: string; messageId: string }) => void
@@ -65,7 +73,11 @@ export function assembleAssistant(options: {
     conversations,
     recognizer,
     engine,
-    services: { policies },
+    services: {
+      policies,
+      ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
+      ...(options.carts === undefined ? {} : { carts: options.carts }),
+    },
     eventBus: options.eventBus,
     defaultLocale: options.defaultLocale,
     ...(options.onTurnError === undefined ? {} : { onTurnError: options.onTurnError }),

@@ -83,7 +83,9 @@ export function chooseReplyLocale(
   answeringQuestion: boolean,
 ): Locale {
   const detected = recognition.language
-  if (!isLocale(detected) || detected === current) return current
+  // A tapped quick reply (`/intent:…`) carries no evidence of the shopper's language.
+  if (!isLocale(detected) || detected === current || recognition.text.trimStart().startsWith('/'))
+    return current
   if (detected.startsWith('zh') && !current.startsWith('zh') && hanPattern.test(recognition.text))
     return detected
   const confident =

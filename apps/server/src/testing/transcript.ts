@@ -3,6 +3,8 @@ import { join } from 'node:path'
 import { describeMessageContent, type MessageContent } from '@kedai/contracts'
 import { expect } from 'vitest'
 import { assembleAssistant, type AssistantParts } from '../app/assemble-assistant.ts'
+import { createCommerceServices, type CommerceServices } from '../app/commerce-services.ts'
+import { seedDemoStore } from '../db/seed/load-demo-store.ts'
 import { repositoryRoot } from '../app/config.ts'
 import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
 import type { Conversation, ConversationMessage } from '../domains/conversations/index.ts'
@@ -90,8 +92,13 @@ function contentText(content: MessageContent): string {
   return describeMessageContent(content)
 }
 
-/** Creates a {@link TranscriptEnvironment} over a fresh SQLite database with the demo policies. */
-export async function createTranscriptEnvironment(): Promise<TranscriptEnvironment> {
+/**
+ * Creates a {@link TranscriptEnvironment} over a fresh SQLite database with the demo policies; with
+ * `demoStore`, the whole demo store (catalog, stock, customers, orders) and the commerce services.
+ */
+export async function createTranscriptEnvironment(
+  options: { demoStore?: boolean } = {},
+): Promise<TranscriptEnvironment> {
   const { handle, dispose } = await createTestDatabase('sqlite')
   const clock = createManualClock()
   const createId = createSequentialIdGenerator()
@@ -103,8 +110,28 @@ export async function createTranscriptEnvironment(): Promise<TranscriptEnvironme
     createId: () => `evt_${String(++eventCounter).padStart(6, '0')}`,
   })
   eventBus.subscribe('*', (event) => void events.push(event))
-  await loadDemoPolicies(handle, clock.now().toISOString())
+  let commerce: CommerceServices | undefined
+  if (options.demoStore === true) {
+    await seedDemoStore(handle, {
+      demoDirectory: join(repositoryRoot, 'data', 'demo'),
+      currency: 'MYR',
+      now: () => clock.now(),
+      createId,
+    })
+    commerce = await createCommerceServices({
+      database: handle,
+      clock,
+      eventBus,
+      createId,
+      currency: 'MYR',
+      publicUrl: 'http://127.0.0.1',
+      secret: 'transcript-secret-transcript-secret-0123456789',
+    })
+  } else {
+    await loadDemoPolicies(handle, clock.now().toISOString())
+  }
   const parts = assembleAssistant({
+    ...(commerce === undefined ? {} : { catalog: commerce.catalog, carts: commerce.carts }),
     database: handle,
     eventBus,
     clock,

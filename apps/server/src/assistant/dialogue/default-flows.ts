@@ -1,4 +1,10 @@
 import type { Flow } from './flow.ts'
+import { addToCartFlow } from './flows/add-to-cart-flow.ts'
+import { productAvailabilityFlow } from './flows/product-availability-flow.ts'
+import { productSearchFlow } from './flows/product-search-flow.ts'
+import { recommendationFlow } from './flows/recommendation-flow.ts'
+import { restockAlertFlow } from './flows/restock-alert-flow.ts'
+import { viewCartFlow } from './flows/view-cart-flow.ts'
 import { affirmFlow } from './flows/affirm-flow.ts'
 import { denyFlow } from './flows/deny-flow.ts'
 import { goodbyeFlow } from './flows/goodbye-flow.ts'
@@ -18,4 +24,10 @@ export const defaultFlows: readonly Flow[] = [
   handOverFlow,
   policyFlow,
   newsletterFlow,
+  productSearchFlow,
+  productAvailabilityFlow,
+  recommendationFlow,
+  restockAlertFlow,
+  addToCartFlow,
+  viewCartFlow,
 ]

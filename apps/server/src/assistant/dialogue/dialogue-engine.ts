@@ -2,6 +2,7 @@ import type { DomainEvent } from '../../shared/event-bus.ts'
 import type { Locale } from '../../shared/locale.ts'
 import {
   actThreshold,
+  isEntityType,
   isIntent,
   type Intent,
   type Recognition,
@@ -74,20 +75,32 @@ const talkToPersonChoice = {
 } as const
 const intentsThatNeverDigress: ReadonlySet<Intent> = new Set(['affirm', 'deny', 'out_of_scope'])
 
-/** Reads a tapped quick reply (`/intent:x`, `/yes`, `/no`, `/cancel`) into a recognition. */
+/**
+ * Reads a tapped quick reply into a recognition: `/yes`, `/no`, `/cancel`, or
+ * `/intent:<intent>?product=…&size=…&variant=…` whose arguments become resolved entities.
+ */
 function readCommand(text: string, recognition: Recognition): Recognition | 'cancel' | undefined {
   const command = text.trim()
   if (!command.startsWith('/')) return undefined
   if (command === '/cancel') return 'cancel'
+  const [head = '', query = ''] = command.split('?', 2)
   const intent =
-    command === '/yes' ? 'affirm' : command === '/no' ? 'deny' : command.slice('/intent:'.length)
-  if (
-    (command === '/yes' || command === '/no' || command.startsWith('/intent:')) &&
-    isIntent(intent)
-  ) {
-    return { ...recognition, intent, confidence: 1, alternatives: [{ intent, confidence: 1 }] }
+    head === '/yes' ? 'affirm' : head === '/no' ? 'deny' : head.slice('/intent:'.length)
+  if (!(head === '/yes' || head === '/no' || head.startsWith('/intent:')) || !isIntent(intent))
+    return undefined
+  const entities = [...new URLSearchParams(query)].flatMap(([name, value]) => {
+    const type = name === 'variant' ? 'option' : name
+    return isEntityType(type) && value.length > 0
+      ? [{ type, value, text: value, start: 0, end: 0, resolvedId: value }]
+      : []
+  })
+  return {
+    ...recognition,
+    intent,
+    confidence: 1,
+    alternatives: [{ intent, confidence: 1 }],
+    entities,
   }
-  return undefined
 }
 
 /** Creates the dialogue engine over `options.flows` (one flow per intent; the first wins). */
@@ -140,6 +153,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         text: input.text,
         recognition,
         services: input.services,
+        memory: { focus: input.state.focus, cartToken: input.state.cartToken },
       }
       const flowEvent = (type: string, flow: string, details: Record<string, unknown> = {}) =>
         events.push({ type, aggregateId: input.conversationId, payload: { flow, ...details } })
@@ -168,6 +182,15 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         replies.push(...outcome.replies)
         events.push(...(outcome.events ?? []))
         if (outcome.resolve === true) resolve = true
+        if (outcome.remember !== undefined) {
+          state = {
+            ...state,
+            ...(outcome.remember.focus === undefined ? {} : { focus: outcome.remember.focus }),
+            ...(outcome.remember.cartToken === undefined
+              ? {}
+              : { cartToken: outcome.remember.cartToken }),
+          }
+        }
         if (outcome.handOver !== undefined) {
           handOver = outcome.handOver
           abandonAll('handed-over')

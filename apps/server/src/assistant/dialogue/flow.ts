@@ -26,6 +26,14 @@ export interface FlowContext {
   readonly text: string
   readonly recognition: Recognition
   readonly services: FlowServices
+  /** What the conversation remembers across flows. */
+  readonly memory: FlowMemory
+}
+
+/** Facts flows share across turns: the product in focus and the shopper's cart. */
+export interface FlowMemory {
+  readonly focus?: { readonly productId: string; readonly name: string } | undefined
+  readonly cartToken?: string | undefined
 }
 
 /** A piece of information a flow collects, with its question and validation. */
@@ -51,6 +59,8 @@ export interface FlowOutcome {
   readonly handOver?: HandOverReason
   /** Marks the conversation resolved (the shopper said goodbye). */
   readonly resolve?: boolean
+  /** Updates what the conversation remembers (the product in focus, the cart). */
+  readonly remember?: FlowMemory
 }
 
 /**

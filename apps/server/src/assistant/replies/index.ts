@@ -6,6 +6,7 @@ export {
   renderReply,
   renderText,
   type Reply,
+  type ReplyCard,
   type ReplyChoice,
   type ReplyValue,
 } from './render-reply.ts'

@@ -21,6 +21,19 @@ export type ReplyValue = string | number | Money
 export interface ReplyChoice {
   readonly label: MessageKey
   readonly payload: string
+  /** Values for placeholders in the label (`Add {color} to cart`). */
+  readonly values?: Readonly<Record<string, ReplyValue>>
+}
+
+/** A product to show as a card: catalog data (already in the shopper's language) and actions. */
+export interface ReplyCard {
+  readonly productId: string
+  readonly variantId?: string
+  readonly title: string
+  readonly subtitle?: string
+  readonly price?: Money
+  readonly imageUrl?: string
+  readonly buttons?: readonly ReplyChoice[]
 }
 
 /**
@@ -33,6 +46,8 @@ export interface Reply {
   readonly choices?: readonly ReplyChoice[]
   /** Catalog keys whose text goes before this reply's text, in the same message. */
   readonly prefix?: readonly MessageKey[]
+  /** Product cards: the reply becomes a carousel (the text is the cards' lead-in, sent before). */
+  readonly cards?: readonly ReplyCard[]
 }
 
 /** The BCP 47 tag used for number and money formatting in each locale. */
@@ -79,15 +94,39 @@ export function renderText(
   })
 }
 
-/** Puts a {@link Reply} into words: text, or a question with quick replies when it has choices. */
+/** Puts a {@link Reply} into words: text, a question with quick replies, or a product carousel. */
 export function renderReply(reply: Reply, locale: Locale): MessageContent {
+  if (reply.cards !== undefined && reply.cards.length > 0) {
+    return {
+      type: 'carousel',
+      cards: reply.cards.slice(0, 10).map((card) => ({
+        type: 'product-card' as const,
+        productId: card.productId,
+        ...(card.variantId === undefined ? {} : { variantId: card.variantId }),
+        title: card.title,
+        ...(card.subtitle === undefined ? {} : { subtitle: card.subtitle }),
+        ...(card.price === undefined
+          ? {}
+          : {
+              price: { amount: card.price.amount, currency: card.price.currency },
+              priceText: formatReplyMoney(card.price, locale),
+            }),
+        ...(card.imageUrl === undefined ? {} : { imageUrl: card.imageUrl }),
+        buttons: (card.buttons ?? []).slice(0, 3).map((button) => ({
+          kind: 'postback' as const,
+          label: renderText(button.label, locale, button.values),
+          payload: button.payload,
+        })),
+      })),
+    }
+  }
   const body = renderText(reply.key, locale, reply.values)
   // Chinese sentences follow each other without a space.
   const separator = locale === 'zh-Hant' || locale === 'zh-Hans' ? '' : ' '
   const text = [...(reply.prefix ?? []).map((key) => renderText(key, locale)), body].join(separator)
   if (reply.choices === undefined || reply.choices.length === 0) return { type: 'text', text }
-  const choices: Choice[] = reply.choices.map((choice) => ({
-    label: renderText(choice.label, locale),
+  const choices: Choice[] = reply.choices.slice(0, 13).map((choice) => ({
+    label: renderText(choice.label, locale, choice.values).slice(0, 80),
     payload: choice.payload,
   }))
   return { type: 'quick-replies', text, choices }

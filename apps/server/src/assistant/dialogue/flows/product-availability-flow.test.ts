@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ConversationMessage } from '../../../domains/conversations/index.ts'
+import {
+  createTranscriptEnvironment,
+  type Transcript,
+  type TranscriptEnvironment,
+} from '../../../testing/transcript.ts'
+
+/** Payloads of the buttons and quick replies of the bot's last messages. */
+function payloadsOf(messages: readonly ConversationMessage[]): string[] {
+  return messages.flatMap((message) => {
+    const content = message.content
+    if (content.type === 'carousel')
+      return content.cards.flatMap((card) =>
+        card.buttons.flatMap((button) => (button.kind === 'postback' ? [button.payload] : [])),
+      )
+    if (content.type === 'quick-replies')
+      return content.choices.flatMap((choice) =>
+        choice.payload === undefined ? [] : [choice.payload],
+      )
+    return []
+  })
+}
+
+async function tap(chat: Transcript, replies: readonly ConversationMessage[], fragment: string) {
+  const payload = payloadsOf(replies).find((candidate) => candidate.includes(fragment))
+  expect(payload, `no button with ${fragment} in ${chat.lastReplyText()}`).toBeDefined()
+  return chat.userSays(payload ?? '')
+}
+
+describe('shopping flows (search, availability, restock alert, add to cart, view cart)', () => {
+  let environment: TranscriptEnvironment
+  beforeAll(async () => {
+    environment = await createTranscriptEnvironment({ demoStore: true })
+  })
+  afterAll(async () => {
+    await environment.dispose()
+  })
+
+  it.each([
+    [
+      'en',
+      'Do you have sneakers in size 9?',
+      /in size 9 is in stock at RM\s?259\.00/,
+      /Added .*Urban Sneakers.* to your cart\. Cart total: RM\s?259\.00/,
+      /Your cart: 1 × /,
+    ],
+    [
+      'zh-Hant',
+      '你們有 9 號的運動鞋嗎?',
+      /9 號有現貨，售價 (RM|MYR)\s?259\.00/,
+      /已將 .*加入購物車。購物車總計：(RM|MYR)\s?259\.00/,
+      /您的購物車：1 × /,
+    ],
+    [
+      'zh-Hans',
+      '你们有 9 码的运动鞋吗?',
+      /9 码有现货，售价 (RM|MYR)\s?259\.00/,
+      /已将 .*加入购物车。购物车总计：(RM|MYR)\s?259\.00/,
+      /您的购物车：1 × /,
+    ],
+    [
+      'ms',
+      'Ada tak kasut sukan ini dalam saiz 9?',
+      /saiz 9 ada stok pada harga RM\s?259\.00/,
+      /telah ditambah ke troli\. Jumlah troli: RM\s?259\.00/,
+      /Troli anda: 1 × /,
+    ],
+  ] as const)(
+    'finds sneakers in size 9, adds them to the cart and shows the cart in %s',
+    async (locale, question, inStock, added, cart) => {
+      const chat = await environment.startChat({ locale })
+      const first = await chat.userSays(question)
+      chat.expectEvent('intent.recognized', { intent: 'product_availability' })
+      chat.expectEvent('product.shown')
+      // The first sneakers do not come in 9: the bot offers those that do.
+      const sized = await tap(chat, first, 'size=9')
+      chat.expectReply(inStock)
+      await tap(chat, sized, 'add_to_cart')
+      chat.expectReply(added)
+      chat.expectEvent('cart.updated-in-conversation')
+      await chat.userSays(
+        {
+          en: 'view cart',
+          'zh-Hant': '查看購物車',
+          'zh-Hans': '查看购物车',
+          ms: 'lihat troli saya',
+        }[locale],
+      )
+      chat.expectReply(cart)
+    },
+  )
+
+  it.each([
+    ['en', 'do you have it in size 12?', /sold out right now/, /let you know here/],
+    ['zh-Hant', '有 12 號嗎?', /目前缺貨/, /到貨時我會在這裡通知您/],
+    ['zh-Hans', '有 12 码吗?', /目前缺货/, /到货时我会在这里通知您/],
+    ['ms', 'ada saiz 12?', /habis dijual/, /maklumkan di sini/],
+  ] as const)(
+    'says a size is sold out and signs the shopper up for a restock alert in %s',
+    async (locale, question, soldOut, alert) => {
+      const chat = await environment.startChat({ locale })
+      const found = await chat.userSays(
+        {
+          en: 'Do you have sneakers in size 9?',
+          'zh-Hant': '你們有 9 號的運動鞋嗎?',
+          'zh-Hans': '你们有 9 码的运动鞋吗?',
+          ms: 'Ada tak kasut sukan ini dalam saiz 9?',
+        }[locale],
+      )
+      await tap(chat, found, 'size=9')
+      const answer = await chat.userSays(question)
+      chat.expectReply(soldOut)
+      await tap(chat, answer, 'restock_alert')
+      chat.expectReply(alert)
+      chat.expectEvent('restock-alert.requested')
+    },
+  )
+
+  it.each([
+    ['zh-Hant', '我想找洋裝', '這件衣服有不同尺寸嗎?', /有這些尺寸/],
+    ['ms', 'Saya cari gaun', 'Ada tak gaun ini dalam saiz lain?', /ada dalam saiz/],
+  ] as const)(
+    'answers the seed example in %s with the sizes on offer',
+    async (locale, browse, question, reply) => {
+      const chat = await environment.startChat({ locale })
+      await chat.userSays(browse)
+      await chat.userSays(question)
+      chat.expectReply(reply)
+    },
+  )
+
+  it('asks which product is meant when nothing is in focus', async () => {
+    const chat = await environment.startChat({ locale: 'zh-Hant' })
+    await chat.userSays('這件衣服有不同尺寸嗎?')
+    chat.expectReply(/請問是哪一件商品/)
+  })
+
+  it('searches products and shows them as a carousel when asked to find something', async () => {
+    const chat = await environment.startChat()
+    const replies = await chat.userSays('I am looking for a backpack')
+    expect(replies.map((reply) => reply.content.type)).toEqual(['text', 'carousel'])
+    chat.expectEvent('product.shown', { source: 'search' })
+  })
+})
