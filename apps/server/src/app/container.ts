@@ -121,6 +121,8 @@ export async function createContainer(
       createId,
       defaultLocale: configuration.store.locale,
       training: configuration.environment === 'test' ? 'lazy' : 'eager',
+      catalog: commerce.catalog,
+      carts: commerce.carts,
       onTurnError: (error, details) =>
         logger.error({ err: error, ...details }, 'assistant turn failed'),
     })
@@ -146,17 +148,6 @@ export async function createContainer(
     if (seed?.seeded === true) {
       await seedDemoCannedResponses(inbox.inbox, configuration.demoDirectory)
     }
-    const assistantParts = assembleAssistant({
-      database,
-      eventBus,
-      clock,
-      createId,
-      defaultLocale: configuration.store.locale,
-      training: configuration.environment === 'test' ? 'lazy' : 'eager',
-      catalog: commerce.catalog,
-      carts: commerce.carts,
-      onTurnError: (error, details) => logger.error({ err: error, ...details }, 'assistant turn failed'),
-    })
     return {
       configuration,
       logger,
