@@ -136,12 +136,29 @@ describe('createRecognizer training', () => {
   const sample = loadTrainingExamples().filter((_, index) => index % 8 === 0)
 
   it('trains the same model twice when given the same data and seed', () => {
-    const first = createRecognizer({ trainingExamples: sample, epochs: 2 })
-    const second = createRecognizer({ trainingExamples: sample, epochs: 2 })
+    const first = createRecognizer({
+      trainingExamples: sample,
+      epochs: 2,
+      reuseTrainedModel: false,
+    })
+    const second = createRecognizer({
+      trainingExamples: sample,
+      epochs: 2,
+      reuseTrainedModel: false,
+    })
+    expect(second.model).not.toBe(first.model)
     expect(second.temperature).toBe(first.temperature)
     expect(
       Buffer.from(second.model.weights.buffer).equals(Buffer.from(first.model.weights.buffer)),
     ).toBe(true)
+  })
+
+  it('reuses the trained model when asked again for the same examples and options', () => {
+    const first = createRecognizer({ trainingExamples: sample, epochs: 2 })
+    const second = createRecognizer({ trainingExamples: sample, epochs: 2 })
+    expect(second.model).toBe(first.model)
+    const other = createRecognizer({ trainingExamples: sample, epochs: 2, seed: 5 })
+    expect(other.model).not.toBe(first.model)
   })
 
   it('learns from extra examples when agents approve new phrasings', () => {

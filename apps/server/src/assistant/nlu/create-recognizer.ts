@@ -15,6 +15,7 @@ import {
   trainLinearModel,
 } from './linear-model.ts'
 import type { LabelledFeatures, LinearModel } from './linear-model.ts'
+import type { NaiveBayesModel } from './naive-bayes.ts'
 import { addNaiveBayesScores, trainNaiveBayes } from './naive-bayes.ts'
 import { maximumAnalysedLength, normalizeText } from './normalize-text.ts'
 import type {
@@ -55,6 +56,11 @@ export interface RecognizerOptions {
   seed?: number
   /** Initial SGD step size. */
   learningRate?: number
+  /**
+   * Reuse a model this process already trained on the same examples and options (default true);
+   * false always trains afresh.
+   */
+  reuseTrainedModel?: boolean
 }
 
 /** A recognizer plus what it was trained with, for evaluation and tests. */
@@ -155,25 +161,35 @@ function isJunk(text: string): boolean {
   return junk / text.length > 0.1
 }
 
-/**
- * Trains the intent classifier (softmax regression over hashed character and word n-grams, plus
- * a lightly weighted naive Bayes view of the same features; see `docs/architecture/nlu.md`) on the project's multilingual training data and returns a
- * recognizer. Training is deterministic. The softmax temperature is fitted on a 10% fold held
- * out from a first training run, then the final model is trained on everything.
- */
-export function createRecognizer(options: RecognizerOptions = {}): TrainedRecognizer {
-  const started = performance.now()
-  const examples = [
-    ...(options.trainingExamples ?? loadTrainingExamples(options.dataDirectory)),
-    ...(options.extraExamples ?? []),
-  ]
-  const labelled = buildLabelled(examples)
-  const trainingOptions = {
-    classCount: intents.length,
-    epochs: options.epochs ?? 8,
-    seed: options.seed ?? 20261124,
-    learningRate: options.learningRate ?? 6,
+interface TrainedParts {
+  model: LinearModel
+  bayes: NaiveBayesModel
+  temperature: number
+  exampleCount: number
+}
+
+// Trained models by a fingerprint of their examples and options: several parts of one process
+// (server, tests) asking for the same recognizer share one training run.
+const trainedCache = new Map<string, TrainedParts>()
+const maximumCachedModels = 2
+
+function fingerprint(examples: readonly TrainingExample[], options: object): string {
+  let hash = 0x811c9dc5
+  const mix = (text: string): void => {
+    for (let index = 0; index < text.length; index += 1) {
+      hash ^= text.charCodeAt(index)
+      hash = Math.imul(hash, 0x01000193)
+    }
   }
+  for (const example of examples) mix(`${example.intent}\u0000${example.text}\u0001`)
+  return `${(hash >>> 0).toString(16)}:${examples.length}:${JSON.stringify(options)}`
+}
+
+function trainParts(
+  examples: readonly TrainingExample[],
+  trainingOptions: { classCount: number; epochs: number; seed: number; learningRate: number },
+): TrainedParts {
+  const labelled = buildLabelled(examples)
   const calibrationFold = labelled.filter((_, index) => index % 10 === 7)
   const fitFold = labelled.filter((_, index) => index % 10 !== 7)
   let temperature = 1
@@ -199,6 +215,39 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
     classWeights: computeClassWeights(labelled.map((example) => example.label)),
   })
   const bayes = trainNaiveBayes(labelled, intents.length)
+  return { model, bayes, temperature, exampleCount: labelled.length }
+}
+
+/**
+ * Trains the intent classifier (softmax regression over hashed character and word n-grams, plus
+ * a lightly weighted naive Bayes view of the same features; see `docs/architecture/nlu.md`) on the project's multilingual training data and returns a
+ * recognizer. Training is deterministic. The softmax temperature is fitted on a 10% fold held
+ * out from a first training run, then the final model is trained on everything. A process that
+ * asks twice for the same examples and options reuses the first trained model.
+ */
+export function createRecognizer(options: RecognizerOptions = {}): TrainedRecognizer {
+  const started = performance.now()
+  const examples = [
+    ...(options.trainingExamples ?? loadTrainingExamples(options.dataDirectory)),
+    ...(options.extraExamples ?? []),
+  ]
+  const trainingOptions = {
+    classCount: intents.length,
+    epochs: options.epochs ?? 8,
+    seed: options.seed ?? 20261124,
+    learningRate: options.learningRate ?? 6,
+  }
+  const key = fingerprint(examples, trainingOptions)
+  const cached = options.reuseTrainedModel === false ? undefined : trainedCache.get(key)
+  const parts = cached ?? trainParts(examples, trainingOptions)
+  if (cached === undefined) {
+    if (trainedCache.size >= maximumCachedModels) {
+      const oldest = trainedCache.keys().next().value
+      if (oldest !== undefined) trainedCache.delete(oldest)
+    }
+    trainedCache.set(key, parts)
+  }
+  const { model, bayes, temperature } = parts
   const trainingMilliseconds = performance.now() - started
   const extractEntities = createEntityExtractor({
     ...(options.mentionResolver === undefined ? {} : { mentionResolver: options.mentionResolver }),
@@ -264,7 +313,7 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
   return {
     model,
     temperature,
-    trainingExampleCount: labelled.length,
+    trainingExampleCount: parts.exampleCount,
     trainingMilliseconds,
     recognize(input, context) {
       try {
