@@ -117,6 +117,14 @@ export interface OrderDetails {
   readonly payments: readonly { paymentMethod: string; kind: string }[]
 }
 
+/** A canned response. */
+export interface CannedResponse {
+  readonly id: string
+  readonly shortcut: string
+  readonly title: string
+  readonly body: Record<string, string | undefined> & { en: string }
+}
+
 /** A failed API call with the server's message. */
 export class ApiError extends Error {
   readonly status: number
@@ -203,10 +211,12 @@ export const consoleApi = {
       { percent, validDays: 7 },
     ),
   cannedResponses: () =>
-    call<{ cannedResponses: { shortcut: string; title: string }[] }>(
-      'GET',
-      '/api/console/canned-responses',
-    ),
+    call<{ cannedResponses: CannedResponse[] }>('GET', '/api/console/canned-responses'),
+  saveCanned: (shortcut: string, title: string, body: Record<string, string>) =>
+    call<CannedResponse>('PUT', `/api/console/canned-responses/${encodeURIComponent(shortcut)}`, {
+      title,
+      body,
+    }),
   renderCanned: (shortcut: string, conversationId: string) =>
     call<{ text: string; missing: string[] }>(
       'POST',

@@ -1,6 +1,7 @@
 import { h, type ComponentChild } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import { consoleApi, type HandOver, type Member } from './console-api.ts'
+import { CannedResponsesView } from './canned-responses-view.ts'
 import { ConversationPanel } from './conversation-panel.ts'
 import { SignInForm } from './sign-in-form.ts'
 import { TrainingView } from './training-view.ts'
@@ -125,7 +126,7 @@ function InboxList(props: {
 /** The console: sign-in, then the inbox and a conversation, or the training examples. */
 export function ConsoleApp(): ComponentChild {
   const [member, setMember] = useState<Member | undefined | null>(undefined)
-  const [tab, setTab] = useState<'inbox' | 'training'>('inbox')
+  const [tab, setTab] = useState<'inbox' | 'training' | 'canned'>('inbox')
   const [selected, setSelected] = useState<string | undefined>(undefined)
   const [revision, setRevision] = useState(0)
   useEffect(() => {
@@ -159,6 +160,13 @@ export function ConsoleApp(): ComponentChild {
           { class: tab === 'training' ? 'active' : '', onClick: () => setTab('training') },
           'Training',
         ),
+        member.role === 'admin'
+          ? h(
+              'button',
+              { class: tab === 'canned' ? 'active' : '', onClick: () => setTab('canned') },
+              'Canned responses',
+            )
+          : null,
       ),
       h('span', { class: 'spacer' }),
       h('span', { 'data-testid': 'member' }, `${member.displayName} (${member.role})`),
@@ -180,20 +188,22 @@ export function ConsoleApp(): ComponentChild {
         'Sign out',
       ),
     ),
-    tab === 'training'
-      ? h('main', { class: 'single' }, h(TrainingView, { member }))
-      : h(
-          'main',
-          null,
-          h(InboxList, { member, revision, selected, onSelect: setSelected }),
-          selected === undefined
-            ? h('section', null, h('p', null, 'Choose a conversation.'))
-            : h(ConversationPanel, {
-                member,
-                conversationId: selected,
-                revision,
-                onChanged: () => setRevision((current) => current + 1),
-              }),
-        ),
+    tab === 'canned'
+      ? h('main', { class: 'single' }, h(CannedResponsesView, null))
+      : tab === 'training'
+        ? h('main', { class: 'single' }, h(TrainingView, { member }))
+        : h(
+            'main',
+            null,
+            h(InboxList, { member, revision, selected, onSelect: setSelected }),
+            selected === undefined
+              ? h('section', null, h('p', null, 'Choose a conversation.'))
+              : h(ConversationPanel, {
+                  member,
+                  conversationId: selected,
+                  revision,
+                  onChanged: () => setRevision((current) => current + 1),
+                }),
+          ),
   )
 }

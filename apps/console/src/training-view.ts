@@ -39,6 +39,7 @@ export function TrainingView(props: { member: Member }): ComponentChild {
       h(
         'select',
         {
+          'aria-label': 'Training status',
           value: status,
           onChange: (event: Event) => setStatus((event.target as HTMLSelectElement).value),
         },

@@ -167,4 +167,42 @@ describeInBrowser('hand-over from the widget to the agent console', { timeout: 9
     expect(shopper.errors).toEqual([])
     expect(agent.errors).toEqual([])
   })
+
+  it('lets an admin edit canned responses and approve a labelled training example', async () => {
+    const handOff = kedai.server.container.handOff
+    await handOff?.inbox.addTrainingCandidates([
+      {
+        conversationId: 'conv_browser_training',
+        messageId: 'msg_browser_training',
+        text: 'barang tak sampai lagi',
+        locale: 'ms',
+        predictedIntent: 'out_of_scope',
+        confidence: 0.21,
+      },
+    ])
+    const admin = await openPage(browser)
+    await signIn(
+      admin.page,
+      kedai.baseUrl,
+      'admin@kedai.example',
+      kedai.server.container.configuration.demoStaffPassword,
+    )
+    await admin.page.getByRole('button', { name: 'Canned responses' }).click()
+    await expect
+      .poll(() => admin.page.locator('table tr').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining('greeting')]))
+
+    await admin.page.getByRole('button', { name: 'Training' }).click()
+    const row = admin.page.locator('[data-candidate]', { hasText: 'barang tak sampai lagi' })
+    await row.waitFor()
+    await row.locator('select').selectOption('track_order')
+    await admin.page.getByLabel('Training status').selectOption('labelled')
+    const labelled = admin.page.locator('[data-candidate]', { hasText: 'barang tak sampai lagi' })
+    await labelled.getByRole('button', { name: 'Approve' }).click()
+    await expect
+      .poll(async () => handOff?.inbox.listApprovedExamples(), { timeout: 10_000 })
+      .toContainEqual({ text: 'barang tak sampai lagi', intent: 'track_order', locale: 'ms' })
+    await saveScreenshot(admin.page, 'handover-06-training-approved')
+    expect(admin.errors).toEqual([])
+  })
 })
