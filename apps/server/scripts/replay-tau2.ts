@@ -11,14 +11,20 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { repositoryRoot } from '../src/app/config.ts'
+import pg from 'pg'
+import { readTestEnvironment, repositoryRoot } from '../src/app/config.ts'
 import { runRetailTool } from '../src/assistant/agent/tools/retail-tools.ts'
 import {
   exportTau2Database,
   type Tau2Export,
 } from '../src/assistant/agent/tau2/export-tau2-database.ts'
 import { dumpPythonJson } from '../src/assistant/agent/tau2/python-json.ts'
-import { createDatabase, migrateToLatest, type Db } from '../src/db/database.ts'
+import {
+  createDatabase,
+  migrateToLatest,
+  type DatabaseHandle,
+  type Db,
+} from '../src/db/database.ts'
 import { importTau2Database } from '../src/db/seed/import-tau2-database.ts'
 import { readTau2Database } from '../src/db/seed/load-demo-store.ts'
 import { createSqlEventStore } from '../src/db/sql-event-store.ts'
@@ -101,7 +107,38 @@ function shorten(text: string, limit = 600): string {
   return text.length <= limit ? text : `${text.slice(0, limit)}…`
 }
 
-async function main(): Promise<number> {
+async function openStore(
+  engine: 'sqlite' | 'postgres',
+): Promise<{ handle: DatabaseHandle; dispose: () => Promise<void> }> {
+  if (engine === 'sqlite') {
+    const handle = await createDatabase({ sqliteFile: ':memory:' })
+    return { handle, dispose: () => handle.close() }
+  }
+  const url = readTestEnvironment().postgresUrl
+  const schema = `kedai_tau2_${process.pid}_${Date.now().toString(36)}`
+  const handle = await createDatabase({ url, schema, poolSize: 4 })
+  return {
+    handle,
+    dispose: async () => {
+      await handle.close()
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      try {
+        await client.query(`drop schema if exists ${schema} cascade`)
+      } finally {
+        await client.end()
+      }
+    },
+  }
+}
+
+async function main(argumentList: readonly string[]): Promise<number> {
+  const engineIndex = argumentList.indexOf('--engine')
+  const engine = engineIndex === -1 ? 'sqlite' : argumentList[engineIndex + 1]
+  if (engine !== 'sqlite' && engine !== 'postgres') {
+    console.error('usage: replay-tau2.ts [--engine sqlite|postgres]')
+    return 2
+  }
   const started = performance.now()
   const tasks = tasksSchema.parse(
     JSON.parse(readFileSync(join(dataDirectory, 'tasks.json'), 'utf8')),
@@ -111,7 +148,8 @@ async function main(): Promise<number> {
   )
   const expectedById = new Map(expected.tasks.map((task) => [task.task_id, task]))
   const clock = createManualClock('2026-11-24T09:00:00.000Z')
-  const handle = await createDatabase({ sqliteFile: ':memory:' })
+  const store = await openStore(engine)
+  const handle = store.handle
   await migrateToLatest(handle)
   await importTau2Database(handle, readTau2Database(join(dataDirectory, 'db.json')), {
     currency,
@@ -216,15 +254,15 @@ async function main(): Promise<number> {
   const after = dumpExport(await exportTau2Database({ ...servicesOver(handle.db), currency }))
   if (sha256(after.text) !== initialSha)
     problems.push('the store changed after all tasks were rolled back')
-  await handle.close()
+  await store.dispose()
 
   for (const problem of problems) console.log(problem)
   const finished = performance.now()
   console.log(
-    `τ² retail parity: ${passed} passed, ${failed} failed (of ${tasks.length} tasks; load ${Math.round(loadedAt - started)} ms, replay ${Math.round(finished - loadedAt)} ms)`,
+    `τ² retail parity on ${handle.engine}: ${passed} passed, ${failed} failed (of ${tasks.length} tasks; load ${Math.round(loadedAt - started)} ms, replay ${Math.round(finished - loadedAt)} ms)`,
   )
   console.log(`${passed} passed, ${failed} failed`)
   return failed === 0 && problems.length === 0 ? 0 : 1
 }
 
-process.exitCode = await main()
+process.exitCode = await main(process.argv.slice(2))
