@@ -87,8 +87,17 @@ export class ChatSession {
   private started: Promise<void> | undefined
   private closed = false
 
+  private tappedLabels: Record<string, string> = {}
+
   constructor(private readonly options: ChatSessionOptions) {
     this.state = { ...this.state, outbox: this.readStoredOutbox() }
+    try {
+      const stored = JSON.parse(this.readStorage('labels') ?? '{}') as unknown
+      if (typeof stored === 'object' && stored !== null)
+        this.tappedLabels = stored as Record<string, string>
+    } catch {
+      this.tappedLabels = {}
+    }
   }
 
   /** The current state. */
@@ -115,10 +124,22 @@ export class ChatSession {
     return this.readStorage('conversation') !== undefined
   }
 
-  /** Sends text typed or tapped by the shopper. */
-  async sendText(text: string): Promise<void> {
+  /**
+   * What to show for a shopper message: the label of the button or choice that sent it (its
+   * payload is often machine text such as `/intent:add_to_cart?variant=…`), else the text itself.
+   */
+  displayTextOf(text: string): string {
+    return this.tappedLabels[text] ?? text
+  }
+
+  /** Sends text typed or tapped by the shopper (`label`: what the tapped control said). */
+  async sendText(text: string, label?: string): Promise<void> {
     const trimmed = text.trim()
     if (trimmed.length === 0) return
+    if (label !== undefined && label !== trimmed) {
+      this.tappedLabels = { ...this.tappedLabels, [trimmed]: label }
+      this.writeStorage('labels', JSON.stringify(this.tappedLabels))
+    }
     const pending: PendingMessage = {
       clientMessageId: randomId('web'),
       content: { type: 'text', text: trimmed.slice(0, 4_000) },

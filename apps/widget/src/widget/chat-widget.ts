@@ -138,9 +138,9 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
     } else requestAnimationFrame(() => launcher.current?.focus())
   }
 
-  const send = (value: string) => {
+  const send = (value: string, label?: string) => {
     if (value.trim().length === 0) return
-    void session.sendText(value)
+    void session.sendText(value, label)
   }
 
   const submit = (event: Event) => {
@@ -153,7 +153,7 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
   const actions: MessageActions = {
     locale,
     text,
-    onPostback: (payload) => send(payload),
+    onPostback: (payload, label) => send(payload, label),
     resolveUrl: (url) => new URL(url, props.store.baseUrl || location.href).href,
   }
 
@@ -215,7 +215,12 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
         fromAgent
           ? h('span', { class: 'author' }, authorNameOf(message) ?? text.teamMember)
           : h('span', { class: 'sr-only' }, fromShopper ? text.you : configuration.assistantName),
-        renderContent(message.content, actions),
+        renderContent(
+          fromShopper && message.content.type === 'text'
+            ? { ...message.content, text: session.displayTextOf(message.content.text) }
+            : message.content,
+          actions,
+        ),
       ),
     )
   }
@@ -337,7 +342,7 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
                   {
                     type: 'button',
                     class: 'choice',
-                    onClick: () => send(choice.payload ?? choice.label),
+                    onClick: () => send(choice.payload ?? choice.label, choice.label),
                   },
                   choice.label,
                 ),
@@ -354,7 +359,7 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
               h(
                 'div',
                 { class: 'bubble' },
-                pending.content.type === 'text' ? pending.content.text : '…',
+                pending.content.type === 'text' ? session.displayTextOf(pending.content.text) : '…',
               ),
               h(
                 'span',

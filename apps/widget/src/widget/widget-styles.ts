@@ -29,7 +29,7 @@ button, input, select, textarea { font: inherit; color: inherit; }
   color: #1c1404; font-size: 12px; line-height: 20px; text-align: center; }
 .panel {
   position: fixed; bottom: 24px; right: 24px; z-index: 2147483001; width: 392px; height: min(660px, calc(100vh - 48px));
-  display: flex; flex-direction: column; background: #fff; border-radius: var(--kedai-radius); overflow: hidden;
+  display: flex; flex-direction: column; background: #fff; border-radius: var(--kedai-radius); overflow: hidden; overflow: clip;
   box-shadow: 0 24px 60px rgba(15, 23, 42, .28), 0 4px 12px rgba(15, 23, 42, .12);
   animation: kedai-rise .18s ease-out;
 }
