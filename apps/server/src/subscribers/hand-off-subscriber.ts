@@ -17,7 +17,7 @@ function readReasons(payload: Record<string, unknown>): HandOverReason[] {
 /**
  * Wires the hand-off workflow to conversation events: `conversation.handed-off` (the bot, or any
  * rule, asked for a person) starts a hand-over; `intent.recognized` applies the store's hand-over
- * rules to the turn; `message.received` lets the workflow see ratings,
+ * rules to the turn; `conversation.resolved` withdraws a hand-over nobody took yet; `message.received` lets the workflow see ratings,
  * ticket contacts and messages the agent console must show. Returns the function that unsubscribes.
  */
 export function subscribeHandOff(
@@ -34,6 +34,9 @@ export function subscribeHandOff(
       })
     },
   )
+  const unsubscribeResolved = eventBus.subscribe('conversation.resolved', async (event) => {
+    await workflow.cancelWaitingHandOver(event.aggregateId)
+  })
   const unsubscribeRecognized = eventBus.subscribe('intent.recognized', async (event) => {
     const { messageId, intent, confidence } = event.payload
     if (typeof messageId !== 'string' || typeof intent !== 'string') return
@@ -62,6 +65,7 @@ export function subscribeHandOff(
   return () => {
     unsubscribeHandedOff()
     unsubscribeRecognized()
+    unsubscribeResolved()
     unsubscribeReceived()
   }
 }

@@ -95,6 +95,8 @@ export interface InboxService {
   leaveTicket(id: string, contact: TicketContact | null): Promise<HandOver>
   /** Marks the hand-over resolved. */
   resolve(id: string): Promise<HandOver>
+  /** Withdraws a hand-over nobody took yet (queued or offered), e.g. when the shopper left. */
+  cancel(id: string): Promise<HandOver>
   /** Handling times (assigned → resolved) of the latest resolved hand-overs, in milliseconds. */
   recentHandlingMs(limit: number): Promise<number[]>
   addNote(input: { conversationId: string; authorId: string; body: string }): Promise<InboxNote>
@@ -472,6 +474,13 @@ export function createInboxService(dependencies: {
         'queued',
         'offered',
         'ticket',
+      ])
+    },
+
+    async cancel(id) {
+      return update(id, { status: 'cancelled', offered_agent_id: null, offer_expires_at: null }, [
+        'queued',
+        'offered',
       ])
     },
 

@@ -2,6 +2,7 @@ import type { HandOverReason } from '../../domains/inbox/index.ts'
 import { agentJoins } from './agent-joins.ts'
 import { agentReplies } from './agent-replies.ts'
 import { approveSpecialDiscount } from './approve-special-discount.ts'
+import { cancelWaitingHandOver } from './cancel-waiting-hand-over.ts'
 import type { ConsoleHub } from './console-hub.ts'
 import { considerHandOff } from './consider-hand-off.ts'
 import type { HandOffDependencies } from './hand-off-dependencies.ts'
@@ -22,6 +23,7 @@ export interface HandOffWorkflow {
   considerHandOff(input: Parameters<typeof considerHandOff>[1]): ReturnType<typeof considerHandOff>
   routeHandOver(handOverId: string): ReturnType<typeof routeHandOver>
   sweepExpiredOffers(): Promise<number>
+  cancelWaitingHandOver(conversationId: string): Promise<boolean>
   findQueuePlace(handOverId: string): ReturnType<typeof findQueuePlace>
   agentJoins(input: Parameters<typeof agentJoins>[1]): ReturnType<typeof agentJoins>
   agentReplies(input: Parameters<typeof agentReplies>[1]): ReturnType<typeof agentReplies>
@@ -48,6 +50,7 @@ export function createHandOffWorkflow(dependencies: HandOffDependencies): HandOf
     considerHandOff: (input) => considerHandOff(dependencies, input),
     routeHandOver: (handOverId) => routeHandOver(dependencies, handOverId, { announce: true }),
     sweepExpiredOffers: () => sweepExpiredOffers(dependencies),
+    cancelWaitingHandOver: (conversationId) => cancelWaitingHandOver(dependencies, conversationId),
     findQueuePlace: (handOverId) => findQueuePlace(dependencies, handOverId),
     agentJoins: (input) => agentJoins(dependencies, input),
     agentReplies: (input) => agentReplies(dependencies, input),

@@ -543,4 +543,26 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
     expect(promotion).toBeDefined()
     await system.inbox.resolve(handOver.id)
   })
+
+  it('withdraws a waiting hand-over when the conversation is closed before anyone took it', async () => {
+    await setPresence('offline')
+    await system.staff.setPresence(members.daniel.id, 'online')
+    try {
+      const conversationId = await openConversation('en')
+      await shopperSays(conversationId, 'a person please', {
+        intent: 'contact_human_agent',
+        confidence: 0.9,
+      })
+      const { handOver } = await system.workflow.requestHandOff({
+        conversationId,
+        reasons: ['explicit-request'],
+      })
+      expect(handOver.status).toBe('offered')
+      await system.conversations.changeStatus(conversationId, 'resolved', { by: 'bot' })
+      expect(await system.inbox.getHandOver(handOver.id)).toMatchObject({ status: 'cancelled' })
+      expect((await system.inbox.countOpenByAgent()).get(members.daniel.id) ?? 0).toBe(0)
+    } finally {
+      await setPresence('online')
+    }
+  })
 })

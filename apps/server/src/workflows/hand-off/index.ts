@@ -6,6 +6,7 @@ export { agentJoins } from './agent-joins.ts'
 export { agentReplies, type ReplyRefusal } from './agent-replies.ts'
 export { approveSpecialDiscount } from './approve-special-discount.ts'
 export { buildHandOffSummary, type SummaryInput } from './build-hand-off-summary.ts'
+export { cancelWaitingHandOver } from './cancel-waiting-hand-over.ts'
 export { considerHandOff, rateComplaintSeverity } from './consider-hand-off.ts'
 export {
   consoleEventTypes,
