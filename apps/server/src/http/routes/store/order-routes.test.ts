@@ -113,6 +113,24 @@ describe('store order routes', () => {
     },
   ]
 
+  it('documents every order route with its inputs when the OpenAPI document is read', async () => {
+    const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json() as {
+      paths: Record<string, Record<string, { tags?: string[] }>>
+    }
+    for (const path of [
+      '/api/store/orders/{number}',
+      '/api/store/orders/{number}/returns',
+      '/api/store/verification/name-and-postcode',
+      '/api/console/orders',
+      '/api/console/orders/{number}/status',
+    ]) {
+      expect(Object.keys(document.paths)).toContain(path)
+    }
+    expect(document.paths['/api/store/orders/{number}/cancel']?.post?.tags).toEqual([
+      'store orders',
+    ])
+  })
+
   it('asks for identity when an anonymous shopper asks about an order', async () => {
     const response = await app.inject({ method: 'GET', url: `/api/store/orders/${ownOrder}` })
     expect(response.statusCode).toBe(401)
