@@ -10,7 +10,12 @@ import { loadConversationView } from './load-conversation-view.ts'
 import { handleShopperMessage, recordCsat } from './record-csat.ts'
 import { requestHandOff } from './request-hand-off.ts'
 import { resolveHandOver } from './resolve-hand-over.ts'
-import { findQueuePlace, routeHandOver, sweepExpiredOffers } from './route-hand-over.ts'
+import {
+  describeQueue,
+  findQueuePlace,
+  routeHandOver,
+  sweepExpiredOffers,
+} from './route-hand-over.ts'
 import { transferHandOver } from './transfer-hand-over.ts'
 
 /** The hand-off use cases, bound to their dependencies (what routes and subscribers call). */
@@ -25,6 +30,7 @@ export interface HandOffWorkflow {
   sweepExpiredOffers(): Promise<number>
   cancelWaitingHandOver(conversationId: string): Promise<boolean>
   findQueuePlace(handOverId: string): ReturnType<typeof findQueuePlace>
+  describeQueue(): ReturnType<typeof describeQueue>
   agentJoins(input: Parameters<typeof agentJoins>[1]): ReturnType<typeof agentJoins>
   agentReplies(input: Parameters<typeof agentReplies>[1]): ReturnType<typeof agentReplies>
   setAgentTyping(conversationId: string, typing: boolean): void
@@ -52,6 +58,7 @@ export function createHandOffWorkflow(dependencies: HandOffDependencies): HandOf
     sweepExpiredOffers: () => sweepExpiredOffers(dependencies),
     cancelWaitingHandOver: (conversationId) => cancelWaitingHandOver(dependencies, conversationId),
     findQueuePlace: (handOverId) => findQueuePlace(dependencies, handOverId),
+    describeQueue: () => describeQueue(dependencies),
     agentJoins: (input) => agentJoins(dependencies, input),
     agentReplies: (input) => agentReplies(dependencies, input),
     setAgentTyping: (conversationId, typing) =>

@@ -48,6 +48,7 @@ export {
 export { readSummaryMessages, requestHandOff } from './request-hand-off.ts'
 export { csatPayloadPrefix, resolveHandOver, type ResolveRefusal } from './resolve-hand-over.ts'
 export {
+  describeQueue,
   findQueuePlace,
   routeHandOver,
   routingOutcomes,

@@ -39,36 +39,43 @@ async function routingAgents(dependencies: HandOffDependencies): Promise<Routing
 }
 
 /**
- * The place of a waiting hand-over. An offered one is next (position 1) and waits at most the
- * accept timeout; a queued one is placed among the queued, first come first served, and its wait
- * is estimated from recent handling times and the seats of the agents online.
+ * The places of every waiting hand-over, computed once. An offered hand-over is next (position 1)
+ * and waits at most the accept timeout; queued ones are numbered first come first served, and
+ * their wait is estimated from recent handling times and the seats of the agents online.
  */
+export async function describeQueue(
+  dependencies: HandOffDependencies,
+): Promise<Map<string, QueuePlace>> {
+  const [waiting, agents, handling] = await Promise.all([
+    dependencies.inbox.listHandOvers({ statuses: ['queued', 'offered'], limit: 1_000 }),
+    routingAgents(dependencies),
+    dependencies.inbox.recentHandlingMs(dependencies.settings.handlingSample),
+  ])
+  const seatsOnline = agents
+    .filter((agent) => agent.presence === 'online')
+    .reduce((sum, agent) => sum + agent.capacity, 0)
+  const places = new Map<string, QueuePlace>()
+  const offerWait = Math.max(1, Math.ceil(dependencies.settings.acceptTimeoutMs / 60_000))
+  for (const handOver of waiting) {
+    if (handOver.status === 'offered')
+      places.set(handOver.id, { position: 1, waitMinutes: offerWait })
+  }
+  const queued = waiting.filter((handOver) => handOver.status === 'queued')
+  for (const [id, position] of computeQueuePositions(queued)) {
+    places.set(id, {
+      position,
+      waitMinutes: estimateWaitMinutes({ position, recentHandlingMs: handling, seatsOnline }),
+    })
+  }
+  return places
+}
+
+/** The place of one waiting hand-over (see {@link describeQueue}); `undefined` when not waiting. */
 export async function findQueuePlace(
   dependencies: HandOffDependencies,
   handOverId: string,
 ): Promise<QueuePlace | undefined> {
-  const handOver = await dependencies.inbox.getHandOver(handOverId)
-  if (handOver.status === 'offered') {
-    return {
-      position: 1,
-      waitMinutes: Math.max(1, Math.ceil(dependencies.settings.acceptTimeoutMs / 60_000)),
-    }
-  }
-  if (handOver.status !== 'queued') return undefined
-  const [waiting, agents, handling] = await Promise.all([
-    dependencies.inbox.listHandOvers({ statuses: ['queued'], limit: 1_000 }),
-    routingAgents(dependencies),
-    dependencies.inbox.recentHandlingMs(dependencies.settings.handlingSample),
-  ])
-  const position = computeQueuePositions(waiting).get(handOverId)
-  if (position === undefined) return undefined
-  const seatsOnline = agents
-    .filter((agent) => agent.presence === 'online')
-    .reduce((sum, agent) => sum + agent.capacity, 0)
-  return {
-    position,
-    waitMinutes: estimateWaitMinutes({ position, recentHandlingMs: handling, seatsOnline }),
-  }
+  return (await describeQueue(dependencies)).get(handOverId)
 }
 
 async function tellShopper(

@@ -76,18 +76,17 @@ export function createInboxRoutes(context: ServerContext): FastifyPluginAsyncZod
           agentId: request.query.mine === 'true' ? member.id : undefined,
           limit: 200,
         })
-        const withPlaces = await Promise.all(
-          handOvers.map(async (handOver) => {
-            const place = await workflow.findQueuePlace(handOver.id)
-            return {
-              ...presentHandOver(handOver),
-              queuePlace:
-                place === undefined
-                  ? null
-                  : { position: place.position, waitMinutes: place.waitMinutes ?? null },
-            }
-          }),
-        )
+        const places = await workflow.describeQueue()
+        const withPlaces = handOvers.map((handOver) => {
+          const place = places.get(handOver.id)
+          return {
+            ...presentHandOver(handOver),
+            queuePlace:
+              place === undefined
+                ? null
+                : { position: place.position, waitMinutes: place.waitMinutes ?? null },
+          }
+        })
         return { handOvers: withPlaces }
       },
     )
