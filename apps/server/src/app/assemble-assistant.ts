@@ -52,6 +52,9 @@ export function assembleAssistant(options: {
   /** Catalog and carts for the shopping flows (without them those flows offer a person). */
   catalog?: FlowServices['catalog']
   carts?: FlowServices['carts']
+  /** Orders and verification for the order flows. */
+  orders?: FlowServices['orders']
+  verification?: FlowServices['verification']
   /** Train the recognizer now (servers) or on the first message (tests that never chat). */
   training?: 'eager' | 'lazy'
   onTurnError?: (error: unknown, context: { conversationId: string; messageId: string }) => void
@@ -77,6 +80,8 @@ export function assembleAssistant(options: {
       policies,
       ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
       ...(options.carts === undefined ? {} : { carts: options.carts }),
+      ...(options.orders === undefined ? {} : { orders: options.orders }),
+      ...(options.verification === undefined ? {} : { verification: options.verification }),
     },
     eventBus: options.eventBus,
     defaultLocale: options.defaultLocale,

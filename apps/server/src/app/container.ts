@@ -114,6 +114,14 @@ export async function createContainer(
       onBackgroundError: (error, step) =>
         logger.error({ err: error, step }, 'checkout step failed'),
     })
+    const postPurchase = createPostPurchaseServices({
+      db: database.db,
+      clock,
+      eventBus,
+      createId,
+      secret: configuration.secret,
+      configuration,
+    })
     const assistantParts = assembleAssistant({
       database,
       eventBus,
@@ -123,16 +131,10 @@ export async function createContainer(
       training: configuration.environment === 'test' ? 'lazy' : 'eager',
       catalog: commerce.catalog,
       carts: commerce.carts,
+      orders: postPurchase.orders,
+      verification: postPurchase.verification,
       onTurnError: (error, details) =>
         logger.error({ err: error, ...details }, 'assistant turn failed'),
-    })
-    const postPurchase = createPostPurchaseServices({
-      db: database.db,
-      clock,
-      eventBus,
-      createId,
-      secret: configuration.secret,
-      configuration,
     })
     const inbox = createInboxServices({
       db: database.db,

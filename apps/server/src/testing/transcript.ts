@@ -4,6 +4,10 @@ import { describeMessageContent, type MessageContent } from '@kedai/contracts'
 import { expect } from 'vitest'
 import { assembleAssistant, type AssistantParts } from '../app/assemble-assistant.ts'
 import { createCommerceServices, type CommerceServices } from '../app/commerce-services.ts'
+import {
+  createPostPurchaseServices,
+  type PostPurchaseServices,
+} from '../app/post-purchase-services.ts'
 import { seedDemoStore } from '../db/seed/load-demo-store.ts'
 import { repositoryRoot } from '../app/config.ts'
 import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
@@ -111,6 +115,7 @@ export async function createTranscriptEnvironment(
   })
   eventBus.subscribe('*', (event) => void events.push(event))
   let commerce: CommerceServices | undefined
+  let postPurchase: PostPurchaseServices | undefined
   if (options.demoStore === true) {
     await seedDemoStore(handle, {
       demoDirectory: join(repositoryRoot, 'data', 'demo'),
@@ -127,11 +132,21 @@ export async function createTranscriptEnvironment(
       publicUrl: 'http://127.0.0.1',
       secret: 'transcript-secret-transcript-secret-0123456789',
     })
+    postPurchase = createPostPurchaseServices({
+      db: handle.db,
+      clock,
+      eventBus,
+      createId,
+      secret: 'transcript-secret-transcript-secret-0123456789',
+    })
   } else {
     await loadDemoPolicies(handle, clock.now().toISOString())
   }
   const parts = assembleAssistant({
     ...(commerce === undefined ? {} : { catalog: commerce.catalog, carts: commerce.carts }),
+    ...(postPurchase === undefined
+      ? {}
+      : { orders: postPurchase.orders, verification: postPurchase.verification }),
     database: handle,
     eventBus,
     clock,

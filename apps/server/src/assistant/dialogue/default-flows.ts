@@ -13,6 +13,7 @@ import { handOverFlow } from './flows/hand-over-flow.ts'
 import { newsletterFlow } from './flows/newsletter-flow.ts'
 import { policyFlow } from './flows/policy-flow.ts'
 import { thanksFlow } from './flows/thanks-flow.ts'
+import { trackOrderFlow } from './flows/track-order-flow.ts'
 
 /** The flows of the assistant, in priority order (the first flow listing an intent handles it). */
 export const defaultFlows: readonly Flow[] = [
@@ -30,4 +31,5 @@ export const defaultFlows: readonly Flow[] = [
   restockAlertFlow,
   addToCartFlow,
   viewCartFlow,
+  trackOrderFlow,
 ]

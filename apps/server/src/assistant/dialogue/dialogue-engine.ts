@@ -204,7 +204,9 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         prefix: MessageKey[] = [],
       ): Promise<void> => {
         handledBy = flow.name
-        const missing = flow.slots?.find((slot) => frame.slots[slot.name] === undefined)
+        const missing = flow.slots?.find(
+          (slot) => frame.slots[slot.name] === undefined && slot.skipWhen?.(context) !== true,
+        )
         if (missing !== undefined) {
           state = {
             ...state,

@@ -49,6 +49,8 @@ export interface SlotDefinition {
   readonly prompt: MessageKey
   /** The re-prompt after an answer that is not valid. */
   readonly invalid: MessageKey
+  /** Not asked when this holds (an e-mail for verification when the shopper is signed in). */
+  readonly skipWhen?: (context: FlowContext) => boolean
 }
 
 /** What a completed flow says and does. */

@@ -14,8 +14,12 @@ export const messageCatalogs: Readonly<Record<Locale, MessageCatalog>> = {
   ms: malayMessages,
 }
 
-/** A value to interpolate: text, a number, or money (formatted in the shopper's locale). */
-export type ReplyValue = string | number | Money
+/**
+ * A value to interpolate: text, a number, money or a date (formatted in the shopper's locale), or
+ * another catalog entry (`{ key: 'order-status-shipped' }`).
+ */
+export type ReplyValue =
+  string | number | Money | { readonly key: MessageKey } | { readonly date: string }
 
 /** A choice offered as a quick reply: its label from the catalog, and what tapping it sends. */
 export interface ReplyChoice {
@@ -75,9 +79,24 @@ export function formatReplyMoney(value: Money, locale: Locale): string {
   return format.format(value.amount / 10 ** digits)
 }
 
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>()
+
 function formatValue(value: ReplyValue, locale: Locale): string {
   if (typeof value === 'string') return value
   if (typeof value === 'number') return value.toLocaleString(formattingLocales[locale])
+  if ('key' in value) return renderText(value.key, locale)
+  if ('date' in value) {
+    let format = dateFormats.get(locale)
+    if (format === undefined) {
+      format = new Intl.DateTimeFormat(formattingLocales[locale], {
+        dateStyle: 'medium',
+        timeZone: 'Asia/Kuala_Lumpur',
+      })
+      dateFormats.set(locale, format)
+    }
+    const date = new Date(value.date)
+    return Number.isNaN(date.getTime()) ? value.date : format.format(date)
+  }
   return formatReplyMoney(value, locale)
 }
 

@@ -1,0 +1,99 @@
+import type { Reply } from '../../replies/index.ts'
+import type { Flow, FlowOutcome } from '../flow.ts'
+
+const orderNumberPattern = /#?\s?(W\d{7})\b/i
+const emailPattern = /[\w.+-]+@[\w-]+(\.[\w-]+)+/
+
+/** `#W2378156` from "w2378156", "#W 2378156"…; undefined when the text holds no order number. */
+export function readOrderNumber(text: string): string | undefined {
+  const match = orderNumberPattern.exec(text.replace(/\s+/g, ''))
+  return match?.[1] === undefined ? undefined : `#${match[1].toUpperCase()}`
+}
+
+/**
+ * Order tracking behind verification: asks the order number, and (unless the shopper is signed in or
+ * already verified in this conversation) the e-mail address the order was placed with; then tells
+ * the status, the delivery estimate and the tracking link. Three failed verifications lock the
+ * conversation and hand it to a person.
+ */
+export const trackOrderFlow: Flow = {
+  name: 'track-order',
+  intents: ['track_order'],
+  slots: [
+    {
+      name: 'order_number',
+      entity: 'order_id',
+      parse: (text) => readOrderNumber(text) ?? (/\d{5,}/.test(text) ? text.trim() : undefined),
+      validate: (value) =>
+        readOrderNumber(value) === undefined ? 'invalid-order-number' : undefined,
+      prompt: 'ask-order-number',
+      invalid: 'invalid-order-number',
+    },
+    {
+      name: 'email',
+      entity: 'email',
+      parse: (text) =>
+        emailPattern.exec(text)?.[0]?.toLowerCase() ??
+        (text.includes('@') ? text.trim() : undefined),
+      validate: (value) =>
+        /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(value) ? undefined : 'invalid-email',
+      prompt: 'ask-verification-email',
+      invalid: 'invalid-email',
+      skipWhen: (context) => context.customerId !== null,
+    },
+  ],
+  async complete(slots, context): Promise<FlowOutcome> {
+    const { orders, verification } = context.services
+    const number = readOrderNumber(slots['order_number'] ?? '')
+    if (orders === undefined || verification === undefined || number === undefined) {
+      return { replies: [{ key: 'not-yet-available' }] }
+    }
+    let customerId =
+      context.customerId ?? (await verification.verifiedCustomerId(context.conversationId))
+    if (customerId === undefined) {
+      const verified = await verification.verifyByEmailAndOrderNumber(
+        context.conversationId,
+        slots['email'] ?? '',
+        number,
+      )
+      if (!verified.ok) {
+        if (verified.reason === 'locked')
+          return { replies: [{ key: 'verification-locked' }], handOver: 'fraud-report' }
+        return {
+          replies: [
+            { key: 'verification-failed', values: { attemptsLeft: verified.attemptsLeft } },
+          ],
+        }
+      }
+      customerId = (await verification.verifiedCustomerId(context.conversationId)) ?? undefined
+    }
+    const order = await orders.getOrderByNumber(number)
+    // Another customer's order is "not found", never "not yours".
+    if (order === undefined || order.customerId !== customerId) {
+      return { replies: [{ key: 'order-not-found', values: { number } }] }
+    }
+    const tracking = await orders.trackOrder(number)
+    const status = { key: `order-status-${order.status}` as const }
+    const eta = tracking?.estimatedDeliveryAt ?? null
+    const replies: Reply[] = [
+      eta === null
+        ? { key: 'order-status-plain', values: { number, status } }
+        : { key: 'order-status-with-eta', values: { number, status, eta: { date: eta } } },
+    ]
+    const url = tracking?.fulfillments.find(
+      (fulfillment) => fulfillment.trackingUrl !== null,
+    )?.trackingUrl
+    if (url !== undefined && url !== null)
+      replies.push({ key: 'order-tracking-link', values: { url } })
+    return {
+      replies,
+      events: [
+        {
+          type: 'order.tracked-in-conversation',
+          aggregateId: context.conversationId,
+          payload: { orderId: order.id, status: order.status },
+        },
+      ],
+    }
+  },
+}
