@@ -172,8 +172,9 @@ export function createMiniSearchProductSearch(
       tokenize: () => [...terms],
       processTerm: (term) => term,
       fuzzy: (term) => (fuzzy && !chinese.has(term) && term.length >= 4 ? tuning.fuzziness : false),
+      // With typo tolerance on, a prefix too would let a short word match a large part of the vocabulary.
       prefix: (term) =>
-        term === last && !chinese.has(term) && term.length >= tuning.minimumPrefixLength,
+        !fuzzy && term === last && !chinese.has(term) && term.length >= tuning.minimumPrefixLength,
       maxFuzzy: 2,
     }
     return index
@@ -192,9 +193,13 @@ export function createMiniSearchProductSearch(
     if (strong.length >= wanted) return strong
     const exact = runTextSearch(terms, chinese, 'AND', false, allFields)
     if (exact.length >= wanted) return exact
-    const typoTolerant = runTextSearch(terms, chinese, 'AND', true, allFields)
+    // Exact matches stay on top; typo-tolerant ones follow.
+    const seen = new Set(exact.map((hit) => hit.id))
+    const typoTolerant = exact.concat(
+      runTextSearch(terms, chinese, 'AND', true, allFields).filter((hit) => !seen.has(hit.id)),
+    )
     if (typoTolerant.length > 0) return typoTolerant
-    return runTextSearch(terms, chinese, 'OR', true, allFields)
+    return runTextSearch(terms, chinese, 'OR', true, ['name', 'keywords'])
   }
 
   function candidatesWithoutText(filters: PreparedFilters): { id: string; score: number }[] {
