@@ -6,6 +6,7 @@ import * as commercePaymentsPromotions from './0150-commerce-payments-promotions
 import * as orders from './0200-orders.ts'
 import * as conversations from './0400-conversations.ts'
 import * as inbox from './0500-inbox.ts'
+import * as inboxOneOpenHandOver from './0501-inbox-one-open-hand-over.ts'
 
 /**
  * Every migration in the order it runs, keyed by its file name (`NNNN-<name>`). Static rather than
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0200-orders': orders,
   '0400-conversations': conversations,
   '0500-inbox': inbox,
+  '0501-inbox-one-open-hand-over': inboxOneOpenHandOver,
 }

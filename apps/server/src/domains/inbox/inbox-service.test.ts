@@ -27,6 +27,15 @@ describeEachEngine('InboxService', (getDatabase) => {
     expect(first.handOver).toMatchObject({ status: 'queued', summary: { wants: 'a refund' } })
   })
 
+  it('opens exactly one hand-over when two requests for a conversation race', async () => {
+    const inbox = build()
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => inbox.openHandOver(newHandOver('conv_race'))),
+    )
+    expect(results.filter((result) => result.created)).toHaveLength(1)
+    expect(new Set(results.map((result) => result.handOver.id)).size).toBe(1)
+  })
+
   it('gives queue positions in arrival order when several shoppers wait', async () => {
     const inbox = build()
     const ids: string[] = []

@@ -294,7 +294,14 @@ export function createInboxService(dependencies: {
         resolved_at: null,
         updated_at: time,
       }
-      await db.insertInto('hand_overs').values(row).execute()
+      try {
+        await db.insertInto('hand_overs').values(row).execute()
+      } catch (error) {
+        // Another request opened one first (unique index on open hand-overs per conversation).
+        const raced = await findOpenHandOver(input.conversationId)
+        if (raced !== undefined) return { handOver: raced, created: false }
+        throw error
+      }
       return { handOver: toHandOver(row), created: true }
     },
 
