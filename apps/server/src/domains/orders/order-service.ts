@@ -39,7 +39,10 @@ export interface OrderService {
   searchOrders(query: { number?: string; email?: string; phone?: string }): Promise<Order[]>
   /** Variants of the order's products, for item modifications and exchanges. */
   loadVariantFinder(order: Order): Promise<FindProductVariant>
-  /** Stores a change decided by one of the order operations and publishes its event. */
+  /**
+   * Stores a change decided by one of the order operations and publishes its event; throws
+   * `AppError('conflict')` when the order changed since it was read.
+   */
   applyChange(before: Order, change: OrderChange): Promise<Order>
   /** Stores a placed order (checkout) and publishes `order.placed`. */
   createOrder(order: NewOrder): Promise<Order>

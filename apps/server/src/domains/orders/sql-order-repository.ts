@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts'
+import { AppError } from '../../shared/app-error.ts'
 import type { OrderChange } from './order-change.ts'
 import { isOrderStatus, type OrderStatus } from './order-status.ts'
 import type {
@@ -44,6 +45,10 @@ export interface OrderRepository {
   listOrders(filter: OrderFilter): Promise<Order[]>
   /** Orders whose customer has this e-mail or phone, newest first. */
   listOrdersByContact(contact: { email?: string; phone?: string }): Promise<Order[]>
+  /**
+   * Stores a decided change. Throws `AppError('conflict')` (reason `order-changed`) when the order
+   * changed since `before` was read, so concurrent requests never overwrite each other.
+   */
   applyChange(
     before: Order,
     change: OrderChange,
@@ -217,7 +222,7 @@ export function createSqlOrderRepository(db: Db): OrderRepository {
     },
     async applyChange(before, change, now, createId) {
       const after = change.order
-      await db
+      const updated = await db
         .updateTable('orders')
         .set({
           status: after.status,
@@ -230,7 +235,26 @@ export function createSqlOrderRepository(db: Db): OrderRepository {
           updated_at: now,
         })
         .where('id', '=', before.id)
-        .execute()
+        .where('status', '=', before.status)
+        .where('items_modified', '=', before.itemsModified ? 1 : 0)
+        .where('updated_at', '=', before.updatedAt)
+        .executeTakeFirst()
+      // Another change got there first (decided on a stale read): refuse rather than overwrite it.
+      if (Number(updated.numUpdatedRows) !== 1) {
+        throw new AppError('conflict', `order ${before.number} changed meanwhile; read it again`, {
+          details: { reason: 'order-changed' },
+        })
+      }
+      const paymentCount = await db
+        .selectFrom('payment_transactions')
+        .select((builder) => builder.fn.countAll().as('count'))
+        .where('order_id', '=', before.id)
+        .executeTakeFirst()
+      if (Number(paymentCount?.count ?? 0) !== before.payments.length) {
+        throw new AppError('conflict', `order ${before.number} changed meanwhile; read it again`, {
+          details: { reason: 'order-changed' },
+        })
+      }
       for (const item of change.changedItems) {
         await db
           .updateTable('order_items')

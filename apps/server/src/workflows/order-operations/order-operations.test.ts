@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest'
 import { createCustomerService } from '../../domains/customers/index.ts'
-import { createOrderService } from '../../domains/orders/index.ts'
+import { createOrderService, modifyPendingOrderAddress } from '../../domains/orders/index.ts'
 import { describeEachEngine } from '../../testing/test-database.ts'
 import { createTestDependencies, loadTau2TestStore } from '../../testing/tau2-test-store.ts'
 import { createOrderOperations } from './order-operations.ts'
@@ -101,6 +101,32 @@ describeEachEngine('order operations', (getDatabase) => {
       'gift_card_1994993',
     )
     expect(again).toMatchObject({ ok: false, reason: 'not-pending' })
+  })
+
+  it('refuses to store a change decided on a stale read when the order changed meanwhile', async () => {
+    const { operations, orders } = services()
+    const stale = await orders.getOrderByNumber('#W9318778')
+    if (stale === undefined) throw new Error('τ² order missing')
+    const address = {
+      line1: '2 Jalan Tun Razak',
+      line2: '',
+      city: 'Kuala Lumpur',
+      state: 'WP',
+      postcode: '50400',
+      country: 'Malaysia',
+    }
+    expect((await operations.changeOrderAddress({ kind: 'staff' }, '#W9318778', address)).ok).toBe(
+      true,
+    )
+    const decided = modifyPendingOrderAddress(stale, { ...address, line1: '3 Jalan Tun Razak' })
+    if (!decided.ok) throw new Error('address change refused')
+    await expect(orders.applyChange(stale, decided.value)).rejects.toMatchObject({
+      code: 'conflict',
+      details: { reason: 'order-changed' },
+    })
+    expect((await orders.getOrderByNumber('#W9318778'))?.shippingAddress.line1).toBe(
+      '2 Jalan Tun Razak',
+    )
   })
 
   it('refuses a gift card that cannot cover the order when changing the payment method', async () => {
