@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCatalogService, type CatalogService } from '../../domains/catalog/index.ts'
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '../../db/database.ts'
 import { seedDemoStore } from '../../db/seed/load-demo-store.ts'
+import { createSqlEventStore } from '../../db/sql-event-store.ts'
+import { createEventBus } from '../../shared/event-bus.ts'
 import { createSequentialIdGenerator } from '../../shared/ids.ts'
 import { createMiniSearchProductSearch } from './minisearch-product-search.ts'
 
@@ -183,5 +185,37 @@ describe('MiniSearchProductSearch', () => {
     const product = await catalog.getProduct('linen-midi-dress', 'ms')
     expect(product?.name).toBe('Gaun Midi Linen')
     expect(product?.variants[0]?.stock.length).toBeGreaterThan(1)
+  })
+
+  it('updates the index from stock events when a sold-out product is restocked', async () => {
+    const boots = await catalog.getProduct('hiking-boots', 'en')
+    if (boots === undefined) throw new Error('demo hiking boots missing')
+    const variantIds = boots.variants.map((variant) => variant.id)
+    await handle.db
+      .updateTable('stock_levels')
+      .set({ on_hand: 0, reserved: 0 })
+      .where('variant_id', 'in', variantIds)
+      .execute()
+    await catalog.refreshSearchIndex({ productIds: [boots.id] })
+    expect(await slugsFor('hiking boots', { inStockOnly: true })).not.toContain('hiking-boots')
+    const eventBus = createEventBus({
+      store: createSqlEventStore(handle.db),
+      now: () => new Date('2026-11-24T10:00:00.000Z'),
+      createId: () => `evt_${Math.random().toString(36).slice(2)}`,
+    })
+    const stop = catalog.followChanges(eventBus)
+    const variantId = boots.variants.find((variant) => variant.isAvailable)?.id ?? ''
+    await handle.db
+      .updateTable('stock_levels')
+      .set({ on_hand: 4 })
+      .where('variant_id', '=', variantId)
+      .execute()
+    await eventBus.publish({
+      type: 'inventory.restocked',
+      aggregateId: variantId,
+      payload: { variantId, quantity: 4 },
+    })
+    stop()
+    expect(await slugsFor('hiking boots', { inStockOnly: true })).toContain('hiking-boots')
   })
 })
