@@ -154,5 +154,6 @@ export async function openPage(
 /** Saves a full-window screenshot as `test-artifacts/browser/<name>.png`. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDirectory, { recursive: true })
-  await page.screenshot({ path: join(artifactsDirectory, `${name}.png`) })
+  // Finished animations only: a panel caught mid-fade would look broken in the picture.
+  await page.screenshot({ path: join(artifactsDirectory, `${name}.png`), animations: 'disabled' })
 }

@@ -190,7 +190,7 @@ describeInBrowser('shopping journey in the chat', { timeout: 120_000 }, () => {
         await card.waitFor({ timeout: 15_000 })
         await step('03-product-card')
         expect(await card.locator('.card-title').textContent()).toMatch(/\S/)
-        expect(await card.locator('.card-price').textContent()).toMatch(/RM\s?\d/)
+        expect(await card.locator('.card-price').textContent()).toMatch(/(RM|MYR)\s?\d/)
 
         try {
           await addFromChat(page, journey)

@@ -55,13 +55,7 @@ export function CartPage(props: PageProps): ComponentChild {
             'div',
             { class: 'line-info' },
             h('strong', null, line.name),
-            h(
-              'span',
-              { class: 'muted' },
-              Object.entries(line.options)
-                .map(([name, value]) => `${name}: ${value}`)
-                .join(' · '),
-            ),
+            h('span', { class: 'muted' }, Object.values(line.options).join(' · ')),
             h('span', null, formatMoney(line.unitPrice, locale)),
           ),
           h(

@@ -37,9 +37,8 @@ function renderButton(button: Button, actions: MessageActions, primary: boolean)
 }
 
 function renderCard(card: ProductCard, actions: MessageActions): ComponentChild {
-  const price =
-    card.priceText ??
-    (card.price === undefined ? undefined : formatMoney(card.price, actions.locale))
+  // The widget formats the amount itself when it has one, so chat prices read like the page's.
+  const price = card.price === undefined ? card.priceText : formatMoney(card.price, actions.locale)
   return h(
     'article',
     { class: 'card', role: 'group', 'aria-label': card.title, 'data-product-id': card.productId },
