@@ -5,7 +5,7 @@ import { createManualClock } from '../shared/clock.ts'
 import { createSequentialIdGenerator } from '../shared/ids.ts'
 import { createTestDatabase } from '../testing/test-database.ts'
 import { join } from 'node:path'
-import { repositoryRoot } from './config.ts'
+import { ConfigurationError, loadConfiguration, repositoryRoot } from './config.ts'
 import { loadApprovedTrainingExamples, seedDemoCannedResponses } from './inbox-services.ts'
 
 // A small training set, so the test trains in milliseconds; the flow is the same with the full data.
@@ -101,5 +101,47 @@ describe('seedDemoCannedResponses', () => {
     } finally {
       await database.dispose()
     }
+  })
+})
+
+describe('hand-over configuration', () => {
+  it('is always open with a one-minute accept timeout and the default rules when unset', () => {
+    const { handOver } = loadConfiguration({})
+    expect(handOver.acceptTimeoutMs).toBe(60_000)
+    expect(Object.keys(handOver.businessHours.weekly)).toHaveLength(7)
+    expect(handOver.rules.alwaysHandOverIntents).toContain('report_fraud')
+  })
+
+  it('reads business hours, rules and the accept timeout when they are set', () => {
+    const { handOver } = loadConfiguration({
+      KEDAI_BUSINESS_HOURS: '{"timezone":"Asia/Taipei","weekly":{"mon":[["10:00","19:00"]]}}',
+      KEDAI_HANDOVER_RULES:
+        '{"vipTiers":["gold"],"lowConfidence":{"threshold":0.3,"consecutiveTurns":2}}',
+      KEDAI_HANDOVER_ACCEPT_SECONDS: '30',
+    })
+    expect(handOver).toMatchObject({
+      businessHours: { timezone: 'Asia/Taipei', weekly: { mon: [['10:00', '19:00']] } },
+      rules: { vipTiers: ['gold'], lowConfidence: { threshold: 0.3, consecutiveTurns: 2 } },
+      acceptTimeoutMs: 30_000,
+    })
+  })
+
+  it('names each invalid hand-over variable when they are wrong', () => {
+    let problems: readonly { variable: string }[] = []
+    try {
+      loadConfiguration({
+        KEDAI_BUSINESS_HOURS: 'nine to five',
+        KEDAI_HANDOVER_RULES: '{"lowConfidence":{"threshold":3,"consecutiveTurns":1}}',
+        KEDAI_HANDOVER_ACCEPT_SECONDS: '1',
+      })
+    } catch (error) {
+      if (!(error instanceof ConfigurationError)) throw error
+      problems = error.problems
+    }
+    expect(problems.map((problem) => problem.variable).sort()).toEqual([
+      'KEDAI_BUSINESS_HOURS',
+      'KEDAI_HANDOVER_ACCEPT_SECONDS',
+      'KEDAI_HANDOVER_RULES',
+    ])
   })
 })
