@@ -197,6 +197,32 @@ describeEachEngine('InventoryService', (getDatabase) => {
     })
   })
 
+  it('never deadlocks when concurrent checkouts list the same two variants in opposite orders', async () => {
+    const first = await insertFixture(getDatabase(), 50, 0)
+    const second = await insertFixture(getDatabase(), 50, 0)
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => {
+        const lines = [
+          { variantId: first.variantId, quantity: 1 },
+          { variantId: second.variantId, quantity: 1 },
+        ]
+        return inventory.reserve(
+          `chk_order_${first.variantId}_${index}`,
+          index % 2 === 0 ? lines : lines.reverse(),
+        )
+      }),
+    )
+    expect(results.every((result) => result.ok)).toBe(true)
+    expect(await stockOf(getDatabase(), first.variantId, first.warehouseId)).toEqual({
+      onHand: 50,
+      reserved: 40,
+    })
+    expect(await stockOf(getDatabase(), second.variantId, second.warehouseId)).toEqual({
+      onHand: 50,
+      reserved: 40,
+    })
+  })
+
   it('holds nothing when one line of several is short', async () => {
     const first = await insertFixture(getDatabase(), 5, 0)
     const second = await insertFixture(getDatabase(), 1, 0)

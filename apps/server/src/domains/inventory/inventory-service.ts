@@ -251,7 +251,10 @@ export function createInventoryService(
       try {
         const reservations = await db.transaction().execute(async (transaction) => {
           const held: Reservation[] = []
-          for (const [variantId, quantity] of merged) {
+          // A fixed order (by variant id) means two checkouts never lock the same rows in opposite orders.
+          for (const [variantId, quantity] of [...merged].sort(([left], [right]) =>
+            left.localeCompare(right),
+          )) {
             let placed = false
             for (const location of locations) {
               const updated = await transaction
@@ -329,6 +332,8 @@ export function createInventoryService(
           .selectAll()
           .where('reference', '=', reference)
           .where('status', '=', 'held')
+          .orderBy('variant_id')
+          .orderBy('location_id')
           .execute()
         const done: Reservation[] = []
         for (const row of rows) {
