@@ -5,7 +5,10 @@ import {
   defaultFlows,
   unavailableFlow,
   type FlowServices,
+  type ReturnStarter,
 } from '../assistant/dialogue/index.ts'
+import { startReturn } from '../workflows/start-return/index.ts'
+import type { PostPurchaseServices } from './post-purchase-services.ts'
 import { createAssistant, type Assistant } from '../assistant/handle-inbound-message.ts'
 import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
 import {
@@ -25,6 +28,43 @@ function createTrainedRecognizer(clock: Clock, training: 'eager' | 'lazy'): Reco
     recognize(text, context) {
       trained ??= createRecognizer({ clock })
       return trained.recognize(text, context)
+    },
+  }
+}
+
+/** The return flow's port over the start-return workflow, with the post-purchase services. */
+export function createReturnStarter(
+  postPurchase: PostPurchaseServices,
+  publicUrl: string,
+): ReturnStarter {
+  return {
+    async start(input) {
+      const started = await startReturn(
+        {
+          operations: postPurchase.orderOperations,
+          orders: postPurchase.orders,
+          customers: postPurchase.customers,
+          returns: postPurchase.returns,
+          renderer: postPurchase.returnLabels.renderer,
+          emailSender: postPurchase.returnLabels.emailSender,
+          returnAddress: postPurchase.returnLabels.returnAddress,
+          publicUrl,
+        },
+        {
+          access: { kind: 'customer', customerId: input.customerId },
+          orderNumber: input.orderNumber,
+          items: input.items,
+          paymentMethodReference: input.paymentMethodReference,
+          locale: input.locale,
+        },
+      )
+      return started.ok
+        ? {
+            ok: true,
+            rmaNumber: started.value.returnRecord.rmaNumber,
+            labelUrl: started.value.labelUrl,
+          }
+        : { ok: false, reason: started.reason }
     },
   }
 }
@@ -55,6 +95,7 @@ export function assembleAssistant(options: {
   /** Orders and verification for the order flows. */
   orders?: FlowServices['orders']
   verification?: FlowServices['verification']
+  returns?: FlowServices['returns']
   /** Train the recognizer now (servers) or on the first message (tests that never chat). */
   training?: 'eager' | 'lazy'
   onTurnError?: (error: unknown, context: { conversationId: string; messageId: string }) => void
@@ -82,6 +123,7 @@ export function assembleAssistant(options: {
       ...(options.carts === undefined ? {} : { carts: options.carts }),
       ...(options.orders === undefined ? {} : { orders: options.orders }),
       ...(options.verification === undefined ? {} : { verification: options.verification }),
+      ...(options.returns === undefined ? {} : { returns: options.returns }),
     },
     eventBus: options.eventBus,
     defaultLocale: options.defaultLocale,

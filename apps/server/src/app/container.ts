@@ -13,7 +13,7 @@ import type { ServerContext } from '../http/server-context.ts'
 import { systemClock, type Clock } from '../shared/clock.ts'
 import { createEventBus, type EventBus } from '../shared/event-bus.ts'
 import { createId } from '../shared/ids.ts'
-import { assembleAssistant } from './assemble-assistant.ts'
+import { assembleAssistant, createReturnStarter } from './assemble-assistant.ts'
 import { createStaffService } from '../domains/staff/index.ts'
 import { seedDemoStaff } from './seed-demo-staff.ts'
 import { createCommerceBServices } from './commerce-b-services.ts'
@@ -133,6 +133,7 @@ export async function createContainer(
       carts: commerce.carts,
       orders: postPurchase.orders,
       verification: postPurchase.verification,
+      returns: createReturnStarter(postPurchase, configuration.publicUrl),
       onTurnError: (error, details) =>
         logger.error({ err: error, ...details }, 'assistant turn failed'),
     })

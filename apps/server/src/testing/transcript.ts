@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describeMessageContent, type MessageContent } from '@kedai/contracts'
 import { expect } from 'vitest'
-import { assembleAssistant, type AssistantParts } from '../app/assemble-assistant.ts'
+import {
+  assembleAssistant,
+  createReturnStarter,
+  type AssistantParts,
+} from '../app/assemble-assistant.ts'
 import { createCommerceServices, type CommerceServices } from '../app/commerce-services.ts'
 import {
   createPostPurchaseServices,
@@ -146,7 +150,11 @@ export async function createTranscriptEnvironment(
     ...(commerce === undefined ? {} : { catalog: commerce.catalog, carts: commerce.carts }),
     ...(postPurchase === undefined
       ? {}
-      : { orders: postPurchase.orders, verification: postPurchase.verification }),
+      : {
+          orders: postPurchase.orders,
+          verification: postPurchase.verification,
+          returns: createReturnStarter(postPurchase, 'http://127.0.0.1:3000'),
+        }),
     database: handle,
     eventBus,
     clock,

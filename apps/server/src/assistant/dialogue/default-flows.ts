@@ -12,6 +12,7 @@ import { greetingFlow } from './flows/greeting-flow.ts'
 import { handOverFlow } from './flows/hand-over-flow.ts'
 import { newsletterFlow } from './flows/newsletter-flow.ts'
 import { policyFlow } from './flows/policy-flow.ts'
+import { returnFlow } from './flows/return-flow.ts'
 import { thanksFlow } from './flows/thanks-flow.ts'
 import { trackOrderFlow } from './flows/track-order-flow.ts'
 
@@ -32,4 +33,5 @@ export const defaultFlows: readonly Flow[] = [
   addToCartFlow,
   viewCartFlow,
   trackOrderFlow,
+  returnFlow,
 ]

@@ -1,3 +1,4 @@
+import type { Locale } from '../../shared/locale.ts'
 import type { CartService } from '../../domains/cart/index.ts'
 import type { CatalogService } from '../../domains/catalog/index.ts'
 import type { OrderService } from '../../domains/orders/index.ts'
@@ -14,4 +15,17 @@ export interface FlowServices {
     VerificationService,
     'verifiedCustomerId' | 'verifyByEmailAndOrderNumber'
   >
+  /** Starts a return (the start-return workflow: policy checks, RMA, label link, e-mail). */
+  readonly returns?: ReturnStarter
+}
+
+/** What the return flow needs from the start-return workflow. */
+export interface ReturnStarter {
+  start(input: {
+    customerId: string
+    orderNumber: string
+    items: readonly string[]
+    paymentMethodReference: string
+    locale: Locale
+  }): Promise<{ ok: true; rmaNumber: string; labelUrl: string } | { ok: false; reason: string }>
 }

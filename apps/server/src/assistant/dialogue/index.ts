@@ -22,5 +22,5 @@ export {
   type HandOverReason,
   type SlotDefinition,
 } from './flow.ts'
-export type { FlowServices } from './flow-services.ts'
+export type { FlowServices, ReturnStarter } from './flow-services.ts'
 export { unavailableFlow } from './flows/unavailable-flow.ts'

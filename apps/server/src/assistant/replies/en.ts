@@ -85,6 +85,13 @@ export const englishMessages = {
   'order-status-return-received': 'returned and being checked',
   'order-status-refunded': 'refunded',
   'order-status-exchange-requested': 'waiting for your exchange',
+  'return-confirm':
+    'Start a return for all items of order {number}? The refund goes to the original payment method.',
+  'return-started':
+    'Your return {rma} is open. Print the label, pack the items and drop the parcel at any Pos Malaysia or Kedai store within 14 days.',
+  'return-label': 'Return label {rma} (PDF)',
+  'return-not-allowed':
+    "Order {number} can't be returned in chat because it is {status}. A person can help you.",
   'choice-yes': 'Yes',
   'choice-no': 'No',
   'choice-cancel': 'Cancel',

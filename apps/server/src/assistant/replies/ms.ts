@@ -93,6 +93,13 @@ export const malayMessages: MessageCatalog = {
   'order-status-return-received': 'telah dipulangkan dan sedang disemak',
   'order-status-refunded': 'telah dibayar balik',
   'order-status-exchange-requested': 'menunggu pertukaran anda',
+  'return-confirm':
+    'Mulakan pemulangan untuk semua barang pesanan {number}? Bayaran balik ke kaedah pembayaran asal.',
+  'return-started':
+    'Pemulangan {rma} telah dibuka. Cetak label, bungkus barang dan hantar bungkusan ke mana-mana Pos Malaysia atau kedai Kedai dalam 14 hari.',
+  'return-label': 'Label pemulangan {rma} (PDF)',
+  'return-not-allowed':
+    'Pesanan {number} tidak boleh dipulangkan dalam sembang kerana {status}. Kakitangan kami boleh membantu.',
   'choice-yes': 'Ya',
   'choice-no': 'Tidak',
   'choice-cancel': 'Batal',

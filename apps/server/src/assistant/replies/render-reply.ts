@@ -52,6 +52,8 @@ export interface Reply {
   readonly prefix?: readonly MessageKey[]
   /** Product cards: the reply becomes a carousel (the text is the cards' lead-in, sent before). */
   readonly cards?: readonly ReplyCard[]
+  /** A file or link (a return label): the reply becomes a file message named by its text. */
+  readonly file?: { readonly url: string; readonly mediaType?: string }
 }
 
 /** The BCP 47 tag used for number and money formatting in each locale. */
@@ -140,6 +142,14 @@ export function renderReply(reply: Reply, locale: Locale): MessageContent {
     }
   }
   const body = renderText(reply.key, locale, reply.values)
+  if (reply.file !== undefined) {
+    return {
+      type: 'file',
+      url: reply.file.url,
+      name: body.slice(0, 200),
+      ...(reply.file.mediaType === undefined ? {} : { mediaType: reply.file.mediaType }),
+    }
+  }
   // Chinese sentences follow each other without a space.
   const separator = locale === 'zh-Hant' || locale === 'zh-Hans' ? '' : ' '
   const text = [...(reply.prefix ?? []).map((key) => renderText(key, locale)), body].join(separator)

@@ -75,6 +75,11 @@ export const simplifiedChineseMessages: MessageCatalog = {
   'order-status-return-received': '退货已收到，检查中',
   'order-status-refunded': '已退款',
   'order-status-exchange-requested': '等待换货寄回',
+  'return-confirm': '要为订单 {number} 的所有商品申请退货吗？退款将退回原付款方式。',
+  'return-started':
+    '退货 {rma} 已建立。请打印退货标签、包好商品，并在 14 天内寄到任一马来西亚邮政网点或 Kedai 门店。',
+  'return-label': '退货标签 {rma}（PDF）',
+  'return-not-allowed': '订单 {number} 目前{status}，无法在聊天中申请退货，专人可以协助您。',
   'choice-yes': '是',
   'choice-no': '否',
   'choice-cancel': '取消',

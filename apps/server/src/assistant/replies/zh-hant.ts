@@ -75,6 +75,11 @@ export const traditionalChineseMessages: MessageCatalog = {
   'order-status-return-received': '退貨已收到，檢查中',
   'order-status-refunded': '已退款',
   'order-status-exchange-requested': '等待換貨寄回',
+  'return-confirm': '要為訂單 {number} 的所有商品申請退貨嗎？退款將退回原付款方式。',
+  'return-started':
+    '退貨 {rma} 已建立。請列印退貨標籤、包好商品，並在 14 天內寄至任一馬來西亞郵政據點或 Kedai 門市。',
+  'return-label': '退貨標籤 {rma}（PDF）',
+  'return-not-allowed': '訂單 {number} 目前{status}，無法在聊天中申請退貨，專人可以協助您。',
   'choice-yes': '是',
   'choice-no': '否',
   'choice-cancel': '取消',

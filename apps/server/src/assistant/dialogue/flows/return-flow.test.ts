@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  createTranscriptEnvironment,
+  type TranscriptEnvironment,
+} from '../../../testing/transcript.ts'
+
+describe('return flow (verification, confirmation, RMA and label)', () => {
+  let environment: TranscriptEnvironment
+  let delivered: { number: string; email: string }[]
+  beforeAll(async () => {
+    environment = await createTranscriptEnvironment({ demoStore: true })
+    const rows = await environment.database.db
+      .selectFrom('orders')
+      .innerJoin('customers', 'customers.id', 'orders.customer_id')
+      .select(['orders.number', 'customers.email'])
+      .where('orders.status', '=', 'delivered')
+      .where('customers.email', 'is not', null)
+      .orderBy('orders.number')
+      .limit(8)
+      .execute()
+    delivered = rows.map((row) => ({ number: row.number, email: row.email ?? '' }))
+  })
+  afterAll(async () => {
+    await environment.dispose()
+  })
+
+  it.each([
+    [
+      'en',
+      0,
+      'I want to return my order',
+      /Start a return for all items/,
+      'yes',
+      /Your return RMA-/,
+      /Return label RMA-.*\(PDF\)/,
+    ],
+    ['zh-Hant', 1, '我要退貨', /申請退貨嗎/, '好', /退貨 RMA-/, /退貨標籤 RMA-/],
+    ['zh-Hans', 2, '我要退货', /申请退货吗/, '好的', /退货 RMA-/, /退货标签 RMA-/],
+    [
+      'ms',
+      3,
+      'Saya nak pulangkan barang',
+      /Mulakan pemulangan/,
+      'ya',
+      /Pemulangan RMA-/,
+      /Label pemulangan RMA-/,
+    ],
+  ] as const)(
+    'starts a return and sends the label in %s after verification and confirmation',
+    async (locale, index, ask, confirm, yes, started, label) => {
+      const order = delivered[index]
+      if (order === undefined) throw new Error('the demo store has too few delivered orders')
+      const chat = await environment.startChat({ locale })
+      await chat.userSays(ask)
+      chat.expectEvent('flow.started', { flow: 'return' })
+      await chat.userSays(order.number)
+      await chat.userSays(order.email)
+      chat.expectReply(confirm)
+      chat.expectNoEvent('return.started-in-conversation')
+      const replies = await chat.userSays(yes)
+      chat.expectReply(started)
+      chat.expectReply(label)
+      const file = replies.find((reply) => reply.content.type === 'file')
+      expect(file?.content).toMatchObject({ type: 'file', mediaType: 'application/pdf' })
+      expect(JSON.stringify(file?.content)).toMatch(
+        /\/api\/store\/returns\/ret_[^/]+\/label\?token=/,
+      )
+      chat.expectEvent('return.started-in-conversation')
+    },
+  )
+
+  it('does nothing when the shopper declines the confirmation', async () => {
+    const order = delivered[4]
+    if (order === undefined) throw new Error('the demo store has too few delivered orders')
+    const chat = await environment.startChat()
+    await chat.userSays('I want to return my order')
+    await chat.userSays(order.number)
+    await chat.userSays(order.email)
+    await chat.userTaps('No')
+    chat.expectReply(/stopped/)
+    chat.expectNoEvent('return.started-in-conversation')
+  })
+})
