@@ -107,6 +107,14 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
       .poll(() => page.locator(`${widget} [data-testid="widget-cart-count"]`).textContent())
       .toBe('2')
     await saveScreenshot(page, 'en-05-cart-page')
+
+    await page.getByRole('button', { name: 'Close chat' }).click()
+    await page.getByRole('button', { name: 'Check out with our assistant' }).click()
+    await expect
+      .poll(() => page.locator(`${widget} .row.shopper`).allTextContents())
+      .toEqual(
+        expect.arrayContaining([expect.stringContaining('I would like to check out my cart')]),
+      )
     expect(errors).toEqual([])
     await page.context().close()
   })

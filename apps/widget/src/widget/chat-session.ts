@@ -300,7 +300,6 @@ export class ChatSession {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:'
     url.searchParams.set('token', this.readStorage('conversation-token') ?? '')
     const context = this.options.context()
-    if (context.cartToken !== undefined) url.searchParams.set('cartToken', context.cartToken)
     if (context.locationCode !== undefined) url.searchParams.set('location', context.locationCode)
     url.searchParams.set('locale', this.options.locale())
     let socket: WebSocket

@@ -154,7 +154,10 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
     locale,
     text,
     onPostback: (payload, label) => send(payload, label),
-    resolveUrl: (url) => new URL(url, props.store.baseUrl || location.href).href,
+    resolveUrl: (url) => {
+      const resolved = new URL(url, props.store.baseUrl || location.href)
+      return resolved.protocol === 'https:' || resolved.protocol === 'http:' ? resolved.href : ''
+    },
   }
 
   const rootClass = `root ${configuration.theme.position} ${props.mode === 'floating' ? '' : 'inline'} ${props.mode === 'kiosk' ? 'kiosk' : ''}`

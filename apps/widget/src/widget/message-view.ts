@@ -18,12 +18,16 @@ type ProductCard = Extract<MessageContent, { type: 'product-card' }>
 
 function renderButton(button: Button, actions: MessageActions, primary: boolean): ComponentChild {
   const className = primary ? 'action primary' : 'action'
-  if (button.kind === 'link')
+  if (button.kind === 'link') {
+    // Only web links: a `javascript:` or `data:` URL from a compromised reply must not run here.
+    const isWebLink = /^https?:\/\//i.test(button.url)
+    if (!isWebLink) return h('span', { class: className }, button.label)
     return h(
       'a',
       { class: className, href: button.url, target: '_blank', rel: 'noopener noreferrer' },
       button.label,
     )
+  }
   return h(
     'button',
     {
