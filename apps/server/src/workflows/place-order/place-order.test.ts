@@ -358,6 +358,28 @@ describeEachEngine('placeOrder', (getDatabase) => {
     expect(Number(customer.loyalty_points)).toBe(1_000 - 500 + 95)
   })
 
+  it('leaves one currency unit to pay when the points are worth more than the order', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 4, 1_000)
+    const customerId = await insertCustomer(handle, 50_000)
+    const cart = await cartWith(variantId, 1, customerId)
+    const outcome = await commerce.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `all-points-${variantId}`,
+      customerId,
+      payment: approvingCard,
+      redeemPoints: 50_000,
+    })
+    if (!outcome.ok) throw new Error(`expected an order, got ${outcome.reason}`)
+    expect(outcome.order.total.amount).toBe(100)
+    const customer = await handle.db
+      .selectFrom('customers')
+      .select('loyalty_points')
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow()
+    expect(Number(customer.loyalty_points)).toBe(50_000 - 900 + 1)
+  })
+
   it('refuses with the new prices and keeps the stock when a price changed since the item was added', async () => {
     const handle = getDatabase()
     const { variantId } = await insertVariant(handle, 4, 10_000)

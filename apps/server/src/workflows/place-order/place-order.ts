@@ -432,8 +432,9 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
         run: async () => {
           const points = input.redeemPoints ?? 0
           if (points <= 0) return
-          // Never spend more points than the remaining amount is worth.
-          const worth = Math.max(0, subtotal.amount - state.couponDiscount)
+          // Never spend more points than the remaining amount is worth, and leave one currency unit
+          // to pay: payment providers refuse zero amounts, and a card check keeps fraud screening useful.
+          const worth = Math.max(0, subtotal.amount - state.couponDiscount - 100)
           const usable = Math.min(
             points,
             Math.floor(worth / configuration.loyalty.pointValueAmount),
