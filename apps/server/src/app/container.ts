@@ -122,6 +122,13 @@ export async function createContainer(
       secret: configuration.secret,
       configuration,
     })
+    const stopOrderLifecycle =
+      configuration.seedDemo && configuration.environment !== 'test'
+        ? postPurchase.startOrderLifecycle({
+            placedSince: clock.now().toISOString(),
+            onError: (error) => logger.error({ err: error }, 'order lifecycle pass failed'),
+          })
+        : () => undefined
     const assistantParts = assembleAssistant({
       database,
       eventBus,
@@ -180,6 +187,7 @@ export async function createContainer(
       handOff: { inbox: inbox.inbox, workflow: inbox.handOff },
       close: async () => {
         inbox.stop()
+        stopOrderLifecycle()
         commerceB.stop()
         await database.close()
       },

@@ -16,6 +16,11 @@ import type { Db } from '../db/database.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
+import {
+  advanceOrderLifecycle,
+  defaultOrderLifecycleSchedule,
+  type OrderLifecycleSchedule,
+} from '../workflows/advance-order-lifecycle/index.ts'
 import { createOrderOperations, type OrderOperations } from '../workflows/order-operations/index.ts'
 import {
   defaultReturnAddress,
@@ -36,6 +41,16 @@ export interface PostPurchaseServices {
   /** Label renderer, return address and (when configured) the e-mail sender of return instructions. */
   readonly returnLabels: ReturnLabelServices
   readonly fulfillmentProvider: FulfillmentProvider
+  /**
+   * Runs the demo store's fulfilment every `intervalMs` (default 1 minute): orders placed since
+   * `placedSince` are processed, shipped and delivered on the schedule. Returns the function that stops it.
+   */
+  startOrderLifecycle(options: {
+    placedSince: string
+    intervalMs?: number
+    schedule?: OrderLifecycleSchedule
+    onError: (error: unknown) => void
+  }): () => void
 }
 
 /** What {@link createPostPurchaseServices} is built from. */
@@ -86,5 +101,26 @@ export function createPostPurchaseServices(
             )),
     },
     fulfillmentProvider,
+    startOrderLifecycle(lifecycle) {
+      let running = false
+      const timer = setInterval(() => {
+        if (running) return
+        running = true
+        advanceOrderLifecycle(
+          orders,
+          lifecycle.schedule ?? defaultOrderLifecycleSchedule,
+          options.clock.now(),
+          {
+            placedSince: lifecycle.placedSince,
+          },
+        )
+          .catch(lifecycle.onError)
+          .finally(() => {
+            running = false
+          })
+      }, lifecycle.intervalMs ?? 60_000)
+      timer.unref()
+      return () => clearInterval(timer)
+    },
   }
 }

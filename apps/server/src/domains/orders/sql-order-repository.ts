@@ -18,6 +18,11 @@ export interface OrderFilter {
   readonly ids?: readonly string[]
   readonly numbers?: readonly string[]
   readonly customerIds?: readonly string[]
+  readonly statuses?: readonly string[]
+  /** Only orders last changed at or before this ISO time. */
+  readonly updatedBefore?: string | undefined
+  /** Only orders placed at or after this ISO time. */
+  readonly placedSince?: string | undefined
 }
 
 /** A new order as checkout hands it over. */
@@ -166,6 +171,16 @@ export function createSqlOrderRepository(db: Db): OrderRepository {
       query = query.where('id', 'in', filter.ids.length === 0 ? [''] : [...filter.ids])
     if (filter.numbers !== undefined)
       query = query.where('number', 'in', filter.numbers.length === 0 ? [''] : [...filter.numbers])
+    if (filter.statuses !== undefined) {
+      query = query.where(
+        'status',
+        'in',
+        filter.statuses.length === 0 ? [''] : [...filter.statuses],
+      )
+    }
+    if (filter.updatedBefore !== undefined)
+      query = query.where('updated_at', '<=', filter.updatedBefore)
+    if (filter.placedSince !== undefined) query = query.where('placed_at', '>=', filter.placedSince)
     if (filter.customerIds !== undefined) {
       query = query.where(
         'customer_id',

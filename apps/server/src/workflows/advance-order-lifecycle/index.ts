@@ -1,0 +1,6 @@
+export {
+  advanceOrderLifecycle,
+  defaultOrderLifecycleSchedule,
+  type LifecycleReport,
+  type OrderLifecycleSchedule,
+} from './advance-order-lifecycle.ts'
