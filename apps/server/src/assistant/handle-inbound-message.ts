@@ -66,6 +66,11 @@ export interface Assistant {
     conversationId: string
     channelMessageId: string
     content: InboundContent
+    /**
+     * The cart the shopper's page uses (the widget's shared cart). The conversation adopts it, so the
+     * bot adds to and checks out the cart the page shows.
+     */
+    cartToken?: string | undefined
   }): Promise<InboundResult>
 }
 
@@ -144,12 +149,17 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     return stored
   }
 
-  async function runTurn(received: ReceivedMessage, started: number): Promise<InboundResult> {
+  async function runTurn(
+    received: ReceivedMessage,
+    started: number,
+    cartToken: string | undefined,
+  ): Promise<InboundResult> {
     const inbound = received.message
     const conversationId = inbound.conversationId
     // Turns of a conversation run one at a time, so the state read with the inbound message is current.
     let conversation = received.conversation
     let state = readDialogueState(conversation.dialogueState)
+    if (cartToken !== undefined && state.cartToken !== cartToken) state = { ...state, cartToken }
     const text = inbound.content.type === 'text' ? inbound.content.text : ''
     const events: DomainEvent<object>[] = [...received.deferredEvents]
     const base = {
@@ -288,7 +298,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       }
     },
 
-    handleInboundMessage({ conversationId, channelMessageId, content }) {
+    handleInboundMessage({ conversationId, channelMessageId, content, cartToken }) {
       return serialize(conversationId, async () => {
         const started = measure()
         const received = await conversations.receiveMessage(
@@ -305,7 +315,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
           }
         }
         try {
-          const result = await runTurn(received, started)
+          const result = await runTurn(received, started, cartToken)
           return { ...result, duplicate: received.duplicate }
         } catch (error) {
           dependencies.onTurnError?.(error, { conversationId, messageId: received.message.id })

@@ -23,6 +23,14 @@ import {
 import { mapConversationToDto, mapMessageToDto } from '../ws/conversation-dto.ts'
 import { serveWebChannelSocket, type FrameSocket } from '../ws/web-channel-socket.ts'
 
+/** Header in which the web widget sends the cart its page shares with the conversation. */
+export const cartTokenHeader = 'x-kedai-cart-token'
+
+/** The shared cart token of a request, when it is a plausible token (never trusted further: the cart service checks it). */
+function readCartToken(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z0-9_-]{16,200}$/.test(value) ? value : undefined
+}
+
 const conversationParamsSchema = z.object({
   conversationId: z.string().min(1).max(100),
 })
@@ -144,6 +152,7 @@ export function createConversationRoutes(context: ServerContext): FastifyPluginA
           conversationId,
           channelMessageId: `${conversationId}/${request.body.clientMessageId}`,
           content: request.body.content,
+          cartToken: readCartToken(request.headers[cartTokenHeader]),
         })
         return {
           inbound: mapMessageToDto(result.inbound),
