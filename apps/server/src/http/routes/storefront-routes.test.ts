@@ -113,6 +113,21 @@ describe('createStorefrontRoutes', () => {
     expect(stale.headers['cache-control']).toBe('public, max-age=300')
   })
 
+  it('answers 304 without a body when the browser already has this build', async () => {
+    const first = await app.inject({ url: '/widget.js' })
+    const again = await app.inject({
+      url: '/widget.js',
+      headers: { 'if-none-match': String(first.headers.etag) },
+    })
+    expect(again.statusCode).toBe(304)
+    expect(again.body).toBe('')
+    const changed = await app.inject({
+      url: '/widget.js',
+      headers: { 'if-none-match': '"000000000000"' },
+    })
+    expect(changed.statusCode).toBe(200)
+  })
+
   it('serves the storefront page with a versioned widget tag on every storefront path', async () => {
     const version = (await app.inject({ url: '/api/store/configuration' })).json().widgetVersion
     for (const url of ['/', '/products/canvas-low-top-sneakers', '/cart']) {

@@ -155,6 +155,8 @@ export function createStorefrontRoutes(
         if (widget === undefined)
           throw new AppError('not-found', 'The widget is not built yet: run `npm run build`.')
         const isCurrentVersion = request.query.v === widget.version
+        if (request.headers['if-none-match'] === `"${widget.version}"`)
+          return reply.status(304).header('etag', `"${widget.version}"`).send()
         return reply
           .type('text/javascript; charset=utf-8')
           .header(
