@@ -402,6 +402,28 @@ describeEachEngine('placeOrder', (getDatabase) => {
     expect(confirmed.ok && confirmed.order.total.amount).toBe(12_000)
   })
 
+  it("keeps a customer's cart and saved details to that customer when someone else holds the cart token", async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 4)
+    const customerId = await insertCustomer(handle, 0)
+    const cart = await cartWith(variantId, 1, customerId)
+    const anonymous = await commerce.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `not-owner-${variantId}`,
+      payment: approvingCard,
+    })
+    expect(anonymous).toMatchObject({ ok: false, reason: 'customer-required' })
+    const guestCart = await cartWith(variantId, 1)
+    const impersonating = await commerce.checkout.placeOrder({
+      cartToken: guestCart.token,
+      checkoutKey: `impersonate-${variantId}`,
+      guest: { email: `${customerId}@example.com`, firstName: 'Not', lastName: 'Them' },
+      payment: approvingCard,
+    })
+    expect(impersonating).toMatchObject({ ok: false, reason: 'address-required' })
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 4, reserved: 0 })
+  })
+
   it('refuses an empty cart, a missing address and an unknown cart with clear reasons', async () => {
     const handle = getDatabase()
     const empty = await commerce.carts.createCart({ locale: 'en' })

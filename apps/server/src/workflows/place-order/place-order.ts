@@ -246,7 +246,12 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
     cart: CartView,
     locale: Locale,
   ): Promise<CheckoutCustomer> {
-    const customerId = input.customerId ?? cart.customerId ?? undefined
+    // A customer's cart is checked out only by that customer signed in: the cart token alone must
+    // not unlock their saved addresses and payment methods.
+    if (cart.customerId !== null && input.customerId !== cart.customerId) {
+      failWith('customer-required', { message: 'Sign in as the owner of this cart to check out.' })
+    }
+    const customerId = input.customerId ?? undefined
     if (customerId !== undefined) {
       const customer = await findCustomer(db, customerId)
       if (customer === undefined)
@@ -307,9 +312,13 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
     const now = () => clock.now().toISOString()
     if (cart.lines.length === 0) failWith('invalid-cart', { message: 'The cart is empty.' })
     const customer = await resolveCustomer(input, cart, locale)
+    // A guest may give the e-mail of an existing customer; saved details stay theirs alone.
+    const isSignedIn = input.customerId !== undefined
     const address =
-      input.shippingAddress ?? (await findSavedAddress(db, customer.id, input.savedAddressId))
+      input.shippingAddress ??
+      (isSignedIn ? await findSavedAddress(db, customer.id, input.savedAddressId) : undefined)
     if (address === undefined) failWith('address-required')
+    if (!isSignedIn && input.payment.kind === 'saved') failWith('payment-method-not-found')
 
     // Re-check prices and availability against the catalog now.
     const variants = await catalog.findVariantsForSale(cart.lines.map((line) => line.variantId))
