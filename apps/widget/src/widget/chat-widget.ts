@@ -338,7 +338,7 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
         choices.length > 0
           ? h(
               'div',
-              { class: 'choices', role: 'group', 'aria-label': text.messages },
+              { class: 'choices', role: 'group', 'aria-label': text.suggestions },
               choices.map((choice) =>
                 h(
                   'button',

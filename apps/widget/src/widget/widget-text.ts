@@ -22,6 +22,7 @@ export interface WidgetText {
   readonly cart: string
   readonly poweredBy: string
   readonly messages: string
+  readonly suggestions: string
   readonly products: string
   readonly previous: string
   readonly next: string
@@ -51,6 +52,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     cart: 'Cart',
     poweredBy: 'Powered by Kedai',
     messages: 'Conversation',
+    suggestions: 'Suggested replies',
     products: 'Products',
     previous: 'Previous',
     next: 'Next',
@@ -77,6 +79,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     cart: '購物車',
     poweredBy: '由 Kedai 提供',
     messages: '對話內容',
+    suggestions: '建議回覆',
     products: '商品',
     previous: '上一個',
     next: '下一個',
@@ -103,6 +106,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     cart: '购物车',
     poweredBy: '由 Kedai 提供',
     messages: '对话内容',
+    suggestions: '建议回复',
     products: '商品',
     previous: '上一个',
     next: '下一个',
@@ -130,6 +134,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     cart: 'Troli',
     poweredBy: 'Dikuasakan oleh Kedai',
     messages: 'Perbualan',
+    suggestions: 'Cadangan balasan',
     products: 'Produk',
     previous: 'Sebelumnya',
     next: 'Seterusnya',
