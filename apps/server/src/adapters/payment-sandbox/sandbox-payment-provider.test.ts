@@ -162,6 +162,20 @@ describeEachEngine('PaymentsService with the sandbox provider', (getDatabase) =>
     })
   })
 
+  it('creates one payment when the same checkout starts paying twice at the same time', async () => {
+    const payments = build()
+    const input = {
+      checkoutReference: 'crt_double_click',
+      amount: money(3000, 'MYR'),
+      description: 'double click',
+      paymentMethod: { kind: 'token' as const, token: 'tok_sandbox_approve_visa_4242' },
+    }
+    const results = await Promise.all([payments.startPayment(input), payments.startPayment(input)])
+    const ids = results.map((result) => (result.ok ? result.value.id : result.reason))
+    expect(ids[0]).toBe(ids[1])
+    expect(await payments.listPayments('crt_double_click')).toHaveLength(1)
+  })
+
   it('refuses a non-positive amount before anything is stored', async () => {
     const payments = build()
     const attempt = payments.startPayment({

@@ -431,7 +431,16 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
           created_at: now,
           updated_at: now,
         }
-        await insertPayment(db, row)
+        try {
+          await insertPayment(db, row)
+        } catch (error) {
+          // A concurrent start with the same key won the insert: continue with its payment.
+          const winner = await findPaymentByIdempotencyKey(db, idempotencyKey)
+          if (winner === undefined) throw error
+          return winner.status === 'declined' || winner.status === 'failed'
+            ? declinedResult(winner)
+            : succeed(toPayment(winner))
+        }
       }
       const stored = row
       const outcome = await callProvider(provider, () =>
