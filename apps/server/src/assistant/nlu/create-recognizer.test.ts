@@ -15,12 +15,13 @@ import {
 } from './training-data.ts'
 
 // Figures the held-out files must keep (see docs/architecture/nlu.md). A regression below them
-// fails CI. The target is 92% per language; the floors record what the model reaches now.
-const heldoutAccuracyFloor = { en: 0.86, 'zh-Hant': 0.91, 'zh-Hans': 0.85, ms: 0.88 } as const
+// fails CI. The target is 92% per language; the floors sit a few lines below what the
+// model reaches now (93–96%, Malay 92%), as the training files are still growing.
+const heldoutAccuracyFloor = { en: 0.9, 'zh-Hant': 0.93, 'zh-Hans': 0.9, ms: 0.9 } as const
 const entityAccuracyFloor = 0.95
 const bitextAccuracyFloor = 0.97
-// The target is 10%; measured 3–10% per language. A little slack for data still growing.
-const falseAcceptanceCeiling = 0.12
+// The target; measured 1.5–6% per language.
+const falseAcceptanceCeiling = 0.1
 
 let recognizer: TrainedRecognizer
 

@@ -73,9 +73,9 @@ export interface TrainedRecognizer extends Recognizer {
 
 const intentIndex = new Map<Intent, number>(intents.map((intent, index) => [intent, index]))
 const outOfScopeIndex = intents.indexOf('out_of_scope')
-// How much the naive Bayes view adds to the linear model's scores (a light ensemble: it mostly
-// sharpens the out_of_scope decision and helps with rare words).
-const bayesWeight = 0.5
+// How much the naive Bayes view adds to the linear model's scores (an ensemble of two views of
+// the same features: it sharpens the out_of_scope decision and helps with rare words).
+const bayesWeight = 1
 const confirmationSlots = new Set(['confirmation', 'confirm', 'yes-no', 'affirm'])
 const affirmations = new Set(
   (
@@ -220,7 +220,7 @@ function trainParts(
 
 /**
  * Trains the intent classifier (softmax regression over hashed character and word n-grams, plus
- * a lightly weighted naive Bayes view of the same features; see `docs/architecture/nlu.md`) on the project's multilingual training data and returns a
+ * a naive Bayes view of the same features; see `docs/architecture/nlu.md`) on the project's multilingual training data and returns a
  * recognizer. Training is deterministic. The softmax temperature is fitted on a 10% fold held
  * out from a first training run, then the final model is trained on everything. A process that
  * asks twice for the same examples and options reuses the first trained model.

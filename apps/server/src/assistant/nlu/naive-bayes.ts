@@ -14,11 +14,14 @@ export interface NaiveBayesModel {
   readonly logPriors: Float32Array
 }
 
-/** Counts features per class in one pass and turns them into smoothed log-probabilities. */
+/**
+ * Counts features per class in one pass and turns them into smoothed log-probabilities. The small
+ * default smoothing lets a feature never seen with a class count strongly against it.
+ */
 export function trainNaiveBayes(
   examples: readonly LabelledFeatures[],
   classCount: number,
-  smoothing = 0.1,
+  smoothing = 0.001,
 ): NaiveBayesModel {
   const counts = new Float32Array(featureSpaceSize * classCount)
   const totals = new Float64Array(classCount)
