@@ -5,6 +5,7 @@ import * as commerceA from './0100-commerce-a.ts'
 import * as commercePaymentsPromotions from './0150-commerce-payments-promotions.ts'
 import * as orders from './0200-orders.ts'
 import * as conversations from './0400-conversations.ts'
+import * as conversationReplies from './0401-conversation-message-replies-index.ts'
 import * as inbox from './0500-inbox.ts'
 import * as inboxOneOpenHandOver from './0501-inbox-one-open-hand-over.ts'
 
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0150-commerce-payments-promotions': commercePaymentsPromotions,
   '0200-orders': orders,
   '0400-conversations': conversations,
+  '0401-conversation-message-replies-index': conversationReplies,
   '0500-inbox': inbox,
   '0501-inbox-one-open-hand-over': inboxOneOpenHandOver,
 }
