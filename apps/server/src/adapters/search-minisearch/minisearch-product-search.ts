@@ -143,13 +143,49 @@ export function createMiniSearchProductSearch(
   /** Number of products indexed. */
   readonly size: () => number
 } {
+  // Every term ever indexed (it only grows), to know before searching whether an exact match of all
+  // words is possible at all: MiniSearch scores each word's postings before combining them, so an
+  // AND with one unknown word still pays for the others.
+  let vocabulary = new Set<string>()
+  let sortedVocabulary: string[] | undefined
   const createIndex = (): MiniSearch<IndexedFields> =>
     new MiniSearch<IndexedFields>({
       fields: [...allFields],
       storeFields: [],
-      tokenize: (text) => tokenizeForIndex(text),
+      tokenize: (text) => {
+        const terms = tokenizeForIndex(text)
+        for (const term of terms) {
+          if (!vocabulary.has(term)) {
+            vocabulary.add(term)
+            sortedVocabulary = undefined
+          }
+        }
+        return terms
+      },
       processTerm: (term) => term,
     })
+
+  function hasTermWithPrefix(prefix: string): boolean {
+    sortedVocabulary ??= [...vocabulary].sort()
+    let low = 0
+    let high = sortedVocabulary.length
+    while (low < high) {
+      const middle = (low + high) >>> 1
+      if ((sortedVocabulary[middle] ?? '') < prefix) low = middle + 1
+      else high = middle
+    }
+    return (sortedVocabulary[low] ?? '').startsWith(prefix)
+  }
+
+  function canMatchExactly(terms: readonly string[], chinese: ReadonlySet<string>): boolean {
+    return terms.every((term, position) =>
+      position === terms.length - 1 &&
+      !chinese.has(term) &&
+      term.length >= tuning.minimumPrefixLength
+        ? hasTermWithPrefix(term)
+        : vocabulary.has(term),
+    )
+  }
   let index = createIndex()
   let records = new Map<string, FilterRecord>()
 
@@ -184,21 +220,29 @@ export function createMiniSearchProductSearch(
 
   /**
    * Cheapest first, stopping once a page is found: exact words (and a prefix for the last one) in
-   * names and keywords; then in descriptions too; then with typo tolerance (fuzzy matching is the
-   * costly part); any-word matching only when all words together find nothing.
+   * names and keywords, then in descriptions too (both skipped when a word is in no product); then
+   * with typo tolerance (the costly part) in names and keywords, then everywhere; any-word matching
+   * in names and keywords only when all words together find nothing. Exact matches stay on top.
    */
   function rankByText(text: string, wanted: number): { id: string; score: number }[] {
     const { terms, chinese } = tokenizeQuery(text)
-    const strong = runTextSearch(terms, chinese, 'AND', false, ['name', 'keywords'])
-    if (strong.length >= wanted) return strong
-    const exact = runTextSearch(terms, chinese, 'AND', false, allFields)
-    if (exact.length >= wanted) return exact
-    // Exact matches stay on top; typo-tolerant ones follow.
-    const seen = new Set(exact.map((hit) => hit.id))
-    const typoTolerant = exact.concat(
-      runTextSearch(terms, chinese, 'AND', true, allFields).filter((hit) => !seen.has(hit.id)),
-    )
-    if (typoTolerant.length > 0) return typoTolerant
+    let found: { id: string; score: number }[] = []
+    if (canMatchExactly(terms, chinese)) {
+      found = runTextSearch(terms, chinese, 'AND', false, ['name', 'keywords'])
+      if (found.length >= wanted) return found
+      found = runTextSearch(terms, chinese, 'AND', false, allFields)
+      if (found.length >= wanted) return found
+    }
+    const withTypos = (fields: readonly (keyof IndexedFields)[]) => {
+      const seen = new Set(found.map((hit) => hit.id))
+      return found.concat(
+        runTextSearch(terms, chinese, 'AND', true, fields).filter((hit) => !seen.has(hit.id)),
+      )
+    }
+    const strongTypos = withTypos(['name', 'keywords'])
+    if (strongTypos.length >= wanted) return strongTypos
+    const allTypos = withTypos(allFields)
+    if (allTypos.length > 0) return allTypos
     return runTextSearch(terms, chinese, 'OR', true, ['name', 'keywords'])
   }
 
@@ -228,6 +272,8 @@ export function createMiniSearchProductSearch(
     size: () => records.size,
 
     async replaceAll(documents) {
+      vocabulary = new Set()
+      sortedVocabulary = undefined
       const nextIndex = createIndex()
       const nextRecords = new Map<string, FilterRecord>()
       for (const document of documents) {
