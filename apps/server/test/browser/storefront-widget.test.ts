@@ -274,16 +274,24 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
     await page.context().close()
   })
 
-  it('runs the kiosk full screen for one store', async () => {
+  it('runs the kiosk full screen for one store and starts afresh for the next shopper', async () => {
     const { page, errors } = await openPage(browser, { viewport: { width: 1024, height: 768 } })
     await page.goto(`${kedai.baseUrl}/kiosk?store=kl-mid-valley`)
-    await expect.poll(() => page.locator('.kiosk-header').textContent()).toContain('Mid Valley')
+    await expect
+      .poll(() => page.locator(`${widget} .header`).textContent())
+      .toContain('Kedai Mid Valley, Kuala Lumpur')
     await page.locator(`${widget} textarea`).waitFor()
     expect(await page.locator(`${widget} .launcher`).count()).toBe(0)
+    expect(await page.locator(`${widget} .icon-button[href]`).count()).toBe(0)
     const box = await page.locator(`${widget} .panel`).boundingBox()
     expect(box?.width).toBeCloseTo(1024, 0)
+    expect(box?.height).toBeCloseTo(768, 0)
     await say(page, 'Hello')
     await saveScreenshot(page, 'kiosk-01-kl-mid-valley')
+    await page.getByRole('button', { name: 'New shopper' }).click()
+    await page.waitForLoadState('load')
+    await page.locator(`${widget} textarea`).waitFor()
+    await expect.poll(() => page.locator(`${widget} .row.shopper`).count()).toBe(0)
     expect(errors).toEqual([])
     await page.context().close()
   })

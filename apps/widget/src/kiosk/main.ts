@@ -6,7 +6,7 @@ import './kiosk.css'
  * The in-store kiosk (`/kiosk?store=<location code>`): a full-screen chat for a tablet on the shop
  * floor. The widget runs in kiosk mode with the store's location code, so the assistant answers with
  * that store's stock and aisles; no cart and no history carried between shoppers beyond the
- * session (the "new shopper" button starts afresh).
+ * session (the widget's "new shopper" button starts afresh).
  */
 async function startKiosk(): Promise<void> {
   const root = document.getElementById('kiosk')
@@ -23,27 +23,9 @@ async function startKiosk(): Promise<void> {
   if (configuration !== undefined)
     document.documentElement.style.setProperty('--brand', configuration.theme.primaryColor)
 
-  const header = document.createElement('header')
-  header.className = 'kiosk-header'
-  const title = document.createElement('div')
-  const name = document.createElement('strong')
-  name.textContent = configuration?.name ?? 'Kedai'
-  const place = document.createElement('span')
-  place.textContent = here?.name ?? code
-  title.append(name, place)
-  const reset = document.createElement('button')
-  reset.type = 'button'
-  reset.textContent = '↺'
-  reset.setAttribute('aria-label', 'New shopper')
-  reset.addEventListener('click', () => {
-    for (const key of Object.keys(localStorage))
-      if (key.startsWith(`kedai:kiosk-${code}`)) localStorage.removeItem(key)
-    location.reload()
-  })
-  header.append(title, reset)
   const chat = document.createElement('div')
   chat.id = 'kiosk-chat'
-  root.append(header, chat)
+  root.append(chat)
 
   const script = document.createElement('script')
   script.src = '/widget.js'

@@ -14,7 +14,7 @@ import {
   storeLocales,
 } from '../shared/store-locale.ts'
 import type { ChatSession, ChatState } from './chat-session.ts'
-import { bagIcon, chatIcon, closeIcon, sendIcon } from './icons.ts'
+import { bagIcon, chatIcon, closeIcon, resetIcon, sendIcon } from './icons.ts'
 import { currentChoices, renderContent, type MessageActions } from './message-view.ts'
 import { widgetText } from './widget-text.ts'
 
@@ -43,6 +43,8 @@ export interface ChatWidgetProps {
   /** The shopper picked a language (`announce`: in this widget, so tell the page). */
   readonly onLocaleChange: (locale: SupportedLocale, announce: boolean) => void
   readonly onOpenChange: (open: boolean) => void
+  /** Kiosk only: forget this shopper's conversation and start afresh for the next one. */
+  readonly onNewShopper?: () => void
   /** Where the cart page is, for the header's cart button (none in kiosk mode). */
   readonly cartUrl?: string
 }
@@ -301,6 +303,19 @@ export function ChatWidget(props: ChatWidgetProps): ComponentChild {
                       String(cartCount),
                     )
                   : null,
+              ),
+          props.onNewShopper === undefined
+            ? null
+            : h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'icon-button',
+                  'aria-label': text.newShopper,
+                  title: text.newShopper,
+                  onClick: props.onNewShopper,
+                },
+                resetIcon(),
               ),
           props.mode === 'floating'
             ? h(

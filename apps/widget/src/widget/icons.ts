@@ -26,3 +26,5 @@ export const sendIcon = (): ComponentChild =>
   icon('M3.4 20.4 21 12 3.4 3.6l.1 6.5L15 12l-11.5 1.9Z', true)
 /** A shopping bag (cart). */
 export const bagIcon = (): ComponentChild => icon('M6 7h12l1 14H5L6 7Zm3 0V6a3 3 0 0 1 6 0v1')
+/** A circular arrow (start afresh). */
+export const resetIcon = (): ComponentChild => icon('M4 12a8 8 0 1 0 2.3-5.6M4 4v4h4')

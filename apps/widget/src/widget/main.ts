@@ -122,6 +122,7 @@ export async function mountWidget(settings: WidgetSettings): Promise<void> {
   style.textContent = widgetStyles
   shadow.appendChild(style)
   const mount = document.createElement('div')
+  if (settings.mode !== 'floating') mount.style.height = '100%'
   shadow.appendChild(mount)
   host.setAttribute('data-kedai-state', 'ready')
 
@@ -141,6 +142,16 @@ export async function mountWidget(settings: WidgetSettings): Promise<void> {
         if (announce) window.dispatchEvent(new CustomEvent(localeChangedEvent, { detail: next }))
       },
       onOpenChange: (open) => writeStored(globalThis.sessionStorage, openKey, String(open)),
+      ...(settings.mode === 'kiosk'
+        ? {
+            onNewShopper: () => {
+              session.stop()
+              for (const key of Object.keys(localStorage))
+                if (key.startsWith(`${storageKey}:`)) localStorage.removeItem(key)
+              location.reload()
+            },
+          }
+        : {}),
     }),
     mount,
   )

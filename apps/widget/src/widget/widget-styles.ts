@@ -123,6 +123,14 @@ button, input, select, textarea { font: inherit; color: inherit; }
 .root.inline { height: 100%; }
 .root.inline .panel { position: static; width: 100%; height: 100%; border-radius: 0; box-shadow: none; animation: none; }
 .root.kiosk { font-size: 18px; }
+.root.kiosk .header { padding: 18px 24px; }
+.root.kiosk .header .avatar { width: 52px; height: 52px; font-size: 22px; }
+.root.kiosk .title strong { font-size: 24px; }
+.root.kiosk .title span { font-size: 16px; }
+.root.kiosk .icon-button { width: 48px; height: 48px; }
+.root.kiosk .icon-button svg { width: 26px; height: 26px; }
+.root.kiosk .language { height: 44px; padding: 0 14px; font-size: 16px; }
+.root.kiosk .log { padding: 24px 24px 12px; }
 .root.kiosk .card { width: 280px; }
 .root.kiosk .composer textarea { min-height: 54px; border-radius: 27px; padding: 14px 20px; }
 .root.kiosk .send { width: 54px; height: 54px; }

@@ -23,6 +23,7 @@ export interface WidgetText {
   readonly poweredBy: string
   readonly messages: string
   readonly suggestions: string
+  readonly newShopper: string
   readonly products: string
   readonly previous: string
   readonly next: string
@@ -53,6 +54,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     poweredBy: 'Powered by Kedai',
     messages: 'Conversation',
     suggestions: 'Suggested replies',
+    newShopper: 'New shopper',
     products: 'Products',
     previous: 'Previous',
     next: 'Next',
@@ -80,6 +82,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     poweredBy: '由 Kedai 提供',
     messages: '對話內容',
     suggestions: '建議回覆',
+    newShopper: '新顧客',
     products: '商品',
     previous: '上一個',
     next: '下一個',
@@ -107,6 +110,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     poweredBy: '由 Kedai 提供',
     messages: '对话内容',
     suggestions: '建议回复',
+    newShopper: '新顾客',
     products: '商品',
     previous: '上一个',
     next: '下一个',
@@ -135,6 +139,7 @@ export const widgetText: Record<SupportedLocale, WidgetText> = {
     poweredBy: 'Dikuasakan oleh Kedai',
     messages: 'Perbualan',
     suggestions: 'Cadangan balasan',
+    newShopper: 'Pembeli baharu',
     products: 'Produk',
     previous: 'Sebelumnya',
     next: 'Seterusnya',
