@@ -194,8 +194,11 @@ function trainParts(
   const fitFold = labelled.filter((_, index) => index % 10 !== 7)
   let temperature = 1
   if (calibrationFold.length >= 20) {
+    // Half the epochs: enough to see how confident the model is on lines it has not seen, at a
+    // quarter less start-up time.
     const foldModel = trainLinearModel(fitFold, {
       ...trainingOptions,
+      epochs: Math.max(1, Math.ceil(trainingOptions.epochs / 2)),
       classWeights: computeClassWeights(fitFold.map((example) => example.label)),
     })
     const foldBayes = trainNaiveBayes(fitFold, intents.length)
