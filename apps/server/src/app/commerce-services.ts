@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createMiniSearchProductSearch } from '../adapters/search-minisearch/index.ts'
 import { createSandboxPaymentProvider } from '../adapters/payment-sandbox/index.ts'
 import {
@@ -9,6 +11,7 @@ import { createCatalogService, type CatalogService } from '../domains/catalog/in
 import { createInventoryService, type InventoryService } from '../domains/inventory/index.ts'
 import { createPaymentsService, type PaymentsService } from '../domains/payments/index.ts'
 import type { DatabaseHandle } from '../db/database.ts'
+import { demoCatalogSchema } from '../db/seed/demo-files.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
@@ -55,6 +58,11 @@ export interface CommerceServicesOptions {
   /** Other checkout ports, such as the order confirmation notifier. */
   readonly checkoutPorts?: Pick<PlaceOrderDependencies, 'notifier'>
   readonly onBackgroundError?: (error: unknown, step: string) => void
+  /**
+   * Folder of the store's catalog files; option value translations are read from its
+   * `catalog.json` (`optionValues`) so search finds variants by colour words in every language.
+   */
+  readonly catalogDirectory?: string | undefined
   /** Build the search index now and keep it in step with events (default true). */
   readonly indexSearch?: boolean
 }
@@ -68,7 +76,13 @@ export async function createCommerceServices(
 ): Promise<CommerceServices> {
   const { database, clock, eventBus, createId } = options
   const db = database.db
-  const catalog = createCatalogService({ db, search: createMiniSearchProductSearch() })
+  const catalog = createCatalogService({
+    db,
+    search: createMiniSearchProductSearch(),
+    configuration: {
+      optionValueTranslations: readOptionValueTranslations(options.catalogDirectory),
+    },
+  })
   const inventory = createInventoryService({ db, clock, eventBus, createId })
   const carts = createCartService({
     db,
@@ -119,4 +133,15 @@ export async function createCommerceServices(
     catalog.followChanges(eventBus)
   }
   return { catalog, inventory, carts, checkout, payments }
+}
+
+/** Option value translations from `<directory>/catalog.json`; none when absent or invalid. */
+function readOptionValueTranslations(
+  directory: string | undefined,
+): Readonly<Record<string, Readonly<Record<string, { en: string }>>>> {
+  if (directory === undefined) return {}
+  const file = join(directory, 'catalog.json')
+  if (!existsSync(file)) return {}
+  const parsed = demoCatalogSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+  return parsed.success ? parsed.data.optionValues : {}
 }

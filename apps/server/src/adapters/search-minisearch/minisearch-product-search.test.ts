@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCatalogService, type CatalogService } from '../../domains/catalog/index.ts'
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '../../db/database.ts'
+import { demoCatalogSchema } from '../../db/seed/demo-files.ts'
 import { seedDemoStore } from '../../db/seed/load-demo-store.ts'
 import { createSqlEventStore } from '../../db/sql-event-store.ts'
 import { createEventBus } from '../../shared/event-bus.ts'
@@ -28,7 +29,14 @@ describe('MiniSearchProductSearch', () => {
       now: () => new Date('2026-11-24T09:00:00.000Z'),
       createId: createSequentialIdGenerator(),
     })
-    catalog = createCatalogService({ db: handle.db, search: createMiniSearchProductSearch() })
+    const demoCatalog = demoCatalogSchema.parse(
+      JSON.parse(readFileSync(join(demoDirectory, 'catalog.json'), 'utf8')),
+    )
+    catalog = createCatalogService({
+      db: handle.db,
+      search: createMiniSearchProductSearch(),
+      configuration: { optionValueTranslations: demoCatalog.optionValues },
+    })
     await catalog.rebuildSearchIndex()
   })
 
@@ -66,6 +74,16 @@ describe('MiniSearchProductSearch', () => {
     expect((await slugsFor('咖啡機')).slice(0, 2)).toEqual(
       expect.arrayContaining(['coffee-maker', 'espresso-machine']),
     )
+  })
+
+  it('finds variants by a colour word in Chinese or Malay when option values are translated', async () => {
+    const chinese = await slugsFor('黑色運動鞋')
+    expect(chinese).toContain('urban-sneakers')
+    expect(chinese).not.toContain('canvas-low-top-sneakers')
+    expect(chinese).not.toContain('sport-socks')
+    const malay = await slugsFor('kasut sukan hitam')
+    expect(malay).toContain('urban-sneakers')
+    expect(malay).not.toContain('canvas-low-top-sneakers')
   })
 
   it('forgives a typo when the shopper writes snekers', async () => {

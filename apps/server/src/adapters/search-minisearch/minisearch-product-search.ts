@@ -58,6 +58,7 @@ function toIndexedFields(document: ProductSearchDocument): IndexedFields {
       ...document.categoryNames,
       document.brand ?? '',
       ...optionValues,
+      ...(document.optionTexts ?? []),
     ].join('\n'),
     description: Object.values(document.description).join('\n'),
   }

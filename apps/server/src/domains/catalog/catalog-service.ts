@@ -110,6 +110,13 @@ export interface CatalogSearchPage {
 export interface CatalogConfiguration {
   /** Location kinds or codes whose stock online shoppers can buy (default `['warehouse']`). */
   readonly onlineLocations: readonly string[]
+  /**
+   * Translations of option values (option name → value → text in every language), indexed so a
+   * shopper finds `black` variants by 黑色 or hitam. Values without a translation are indexed as is.
+   */
+  readonly optionValueTranslations: Readonly<
+    Record<string, Readonly<Record<string, LocalizedText>>>
+  >
 }
 
 /** Reads the catalog for shoppers and keeps the search index in step with the database. */
@@ -226,6 +233,21 @@ function chunk<T>(items: readonly T[]): T[][] {
 export function createCatalogService(dependencies: CatalogServiceDependencies): CatalogService {
   const { db, search } = dependencies
   const onlineLocations = dependencies.configuration?.onlineLocations ?? ['warehouse']
+  const optionValueTranslations = dependencies.configuration?.optionValueTranslations ?? {}
+
+  function translateOptionValues(variants: readonly VariantRow[]): string[] {
+    const texts = new Set<string>()
+    for (const variant of variants) {
+      for (const [name, value] of Object.entries(
+        parseJson<Record<string, string>>(variant.options, {}),
+      )) {
+        const translation = optionValueTranslations[name]?.[value]
+        if (translation !== undefined)
+          for (const text of Object.values(translation)) texts.add(text)
+      }
+    }
+    return [...texts]
+  }
 
   async function onlineLocationIds(): Promise<Set<string>> {
     const rows = await db.selectFrom('locations').select(['id', 'code', 'kind']).execute()
@@ -372,6 +394,7 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
           tags: parseJson<string[]>(product.row.tags, []),
           brand: product.row.brand,
           categoryNames: categoryKeys.flatMap((key) => names.get(key) ?? []),
+          optionTexts: translateOptionValues(product.variants),
           variants: product.variants.map((variant) => ({
             variantId: variant.id,
             options: parseJson<Record<string, string>>(variant.options, {}),

@@ -22,6 +22,8 @@ export interface ProductSearchDocument {
   readonly brand: string | null
   /** Category names in every language. */
   readonly categoryNames: readonly string[]
+  /** Option values in every language (`黑色`, `hitam` for `black`), when translations are known. */
+  readonly optionTexts?: readonly string[] | undefined
   readonly variants: readonly ProductSearchVariant[]
 }
 
