@@ -111,6 +111,7 @@ export async function createContainer(
       secret: configuration.secret,
       tax: configuration.tax,
       capture: configuration.checkoutCapture,
+      catalogDirectory: configuration.demoDirectory,
       onBackgroundError: (error, step) =>
         logger.error({ err: error, step }, 'checkout step failed'),
     })
