@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Browser, Page, WebSocketRoute } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
   buildWidgetIfStale,
@@ -183,6 +183,70 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
     expect(sequences).toEqual([...sequences].sort((left, right) => left - right))
     expect(new Set(sequences).size).toBe(sequences.length)
     await saveScreenshot(page, 'en-08-resent-once')
+    expect(errors).toEqual([])
+    await page.context().close()
+  })
+
+  it('catches up after the socket drops, showing what was said meanwhile exactly once', async () => {
+    const { page, errors } = await openPage(browser)
+    let blocked = false
+    let refused = 0
+    const sockets: WebSocketRoute[] = []
+    await page.routeWebSocket(/\/api\/conversations\/[^/]+\/socket/, (socket) => {
+      if (blocked) {
+        refused += 1
+        return socket.close({ code: 1011, reason: 'network down' })
+      }
+      socket.connectToServer()
+      sockets.push(socket)
+    })
+    await page.goto(`${kedai.baseUrl}/`)
+    await openWidget(page)
+    await say(page, 'Hello')
+    await expect.poll(() => sockets.length).toBe(1)
+
+    blocked = true
+    await sockets[0]?.close({ code: 1006, reason: 'connection lost' })
+    const stored = await page.evaluate(() => ({
+      id: localStorage.getItem('kedai:demo:conversation'),
+      token: localStorage.getItem('kedai:demo:conversation-token'),
+    }))
+    // The shopper's other tab says something while this one is offline.
+    const meanwhile = await kedai.server.app.inject({
+      method: 'POST',
+      url: `/api/conversations/${stored.id}/messages`,
+      headers: { 'x-kedai-conversation-token': stored.token ?? '' },
+      payload: {
+        clientMessageId: 'other-tab-1',
+        content: { type: 'text', text: 'What is your return policy?' },
+      },
+    })
+    expect(meanwhile.statusCode).toBe(200)
+    await expect.poll(() => refused, { timeout: 10_000 }).toBeGreaterThanOrEqual(1)
+    blocked = false
+    await expect.poll(() => sockets.length, { timeout: 15_000 }).toBe(2)
+
+    const rows = page.locator(`${widget} .row[data-sequence]`)
+    await expect
+      .poll(() => rows.filter({ hasText: 'What is your return policy?' }).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1)
+    const lastSequence = Math.max(
+      ...meanwhile
+        .json<{ replies: { sequence: number }[] }>()
+        .replies.map((reply) => reply.sequence),
+    )
+    await expect
+      .poll(() => page.locator(`${widget} .row[data-sequence="${lastSequence}"]`).count(), {
+        timeout: 15_000,
+      })
+      .toBe(1)
+    const sequences = await rows.evaluateAll((elements) =>
+      elements.map((element) => Number(element.getAttribute('data-sequence'))),
+    )
+    expect(sequences).toEqual(sequences.map((_sequence, index) => index + 1))
+    await saveScreenshot(page, 'en-09-caught-up-after-drop')
     expect(errors).toEqual([])
     await page.context().close()
   })

@@ -86,6 +86,8 @@ export class ChatSession {
   private flushing = false
   private started: Promise<void> | undefined
   private closed = false
+  /** Once a socket has opened here, a failed reconnect is an outage to wait out, not a missing feature. */
+  private socketHasWorked = false
 
   private tappedLabels: Record<string, string> = {}
 
@@ -313,6 +315,7 @@ export class ChatSession {
     let opened = false
     socket.addEventListener('open', () => {
       opened = true
+      this.socketHasWorked = true
       this.reconnectAttempt = 0
       this.stopPolling()
       this.update({ connection: 'online' })
@@ -325,7 +328,7 @@ export class ChatSession {
     socket.addEventListener('close', () => {
       if (this.socket === socket) this.socket = undefined
       if (this.closed) return
-      if (!opened) {
+      if (!opened && !this.socketHasWorked) {
         // No socket on this server (or a proxy drops upgrades): stay current by polling.
         this.update({ connection: 'online' })
         this.startPolling()
