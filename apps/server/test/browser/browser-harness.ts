@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
@@ -47,8 +49,39 @@ function newestModification(path: string): number {
   )
 }
 
-/** Builds `apps/widget/dist` with Vite unless it is newer than every source file. */
+const buildLock = join(
+  tmpdir(),
+  `kedai-widget-build-${createHash('sha256').update(repositoryRoot).digest('hex').slice(0, 12)}.lock`,
+)
+
+function sleepSync(milliseconds: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, milliseconds)
+}
+
+/**
+ * Builds `apps/widget/dist` with Vite unless it is newer than every source file. Test files run in
+ * parallel processes, so the check and the build happen under a lock directory: the first process
+ * builds, the others wait and then find the build fresh (a lock older than two minutes is stale).
+ */
 export function buildWidgetIfStale(): void {
+  for (;;) {
+    try {
+      mkdirSync(buildLock)
+      break
+    } catch {
+      const heldSince = statSync(buildLock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
+      if (Date.now() - heldSince > 120_000) rmSync(buildLock, { recursive: true, force: true })
+      else sleepSync(100)
+    }
+  }
+  try {
+    buildWidgetUnlessFresh()
+  } finally {
+    rmSync(buildLock, { recursive: true, force: true })
+  }
+}
+
+function buildWidgetUnlessFresh(): void {
   const output = join(widgetFolder, 'dist', 'widget.js')
   const page = join(widgetFolder, 'dist', 'index.html')
   const builtAt = Math.min(newestModification(output), newestModification(page))
