@@ -52,7 +52,8 @@ export interface CommerceServicesOptions {
   /** The payments service when the composition root already built one; else sandbox payments. */
   readonly payments?: PaymentsService | undefined
   /** Promotions, shipping and fraud screening for checkout, when the composition root built them. */
-  readonly promotions?: Pick<PromotionsService, 'redeem' | 'releaseRedemption'> | undefined
+  readonly promotions?:
+    Pick<PromotionsService, 'redeem' | 'releaseRedemption' | 'evaluate'> | undefined
   readonly shipping?: Pick<ShippingService, 'quote'> | undefined
   readonly fraud?: Pick<FraudService, 'screen' | 'recordDecline'> | undefined
   /** Other checkout ports, such as the order confirmation notifier. */

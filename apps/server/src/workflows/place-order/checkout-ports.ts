@@ -64,6 +64,19 @@ export interface CheckoutPromotions {
   >
   /** Gives back the uses recorded under `reference` (compensation). */
   undoRedemption(reference: string): Promise<void>
+  /** What the promotions would give now, without counting a use (for the cart's totals). */
+  evaluate(input: {
+    readonly codes: readonly string[]
+    readonly customerId: string | null
+    readonly currency: string
+    readonly shippingAmount: number
+    readonly items: readonly CheckoutPromotionLine[]
+  }): Promise<{
+    itemDiscount: Money
+    shippingDiscount: Money
+    promotionKeys: readonly string[]
+    rejectedCodes: readonly { code: string; reason: string }[]
+  }>
 }
 
 /** The fraud screen's verdict. */

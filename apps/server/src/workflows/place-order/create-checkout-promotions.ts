@@ -8,7 +8,7 @@ import { countCustomerOrders } from './place-order-repository.ts'
  * entered codes against the checkout key, and releases them on compensation.
  */
 export function createCheckoutPromotions(
-  promotions: Pick<PromotionsService, 'redeem' | 'releaseRedemption'>,
+  promotions: Pick<PromotionsService, 'redeem' | 'releaseRedemption' | 'evaluate'>,
   db: Db,
 ): CheckoutPromotions {
   return {
@@ -44,6 +44,37 @@ export function createCheckoutPromotions(
     },
     async undoRedemption(reference) {
       await promotions.releaseRedemption(reference)
+    },
+    async evaluate(input) {
+      const evaluation = await promotions.evaluate(
+        {
+          currency: input.currency,
+          shippingAmount: input.shippingAmount,
+          lines: input.items.map((item) => ({
+            productId: item.productId,
+            variantId: item.variantId,
+            sku: item.sku,
+            categoryKey: item.categoryKey,
+            unitPrice: item.unitPrice.amount,
+            quantity: item.quantity,
+          })),
+        },
+        input.codes,
+        {
+          customerId: input.customerId,
+          previousOrderCount:
+            input.customerId === null ? 0 : await countCustomerOrders(db, input.customerId),
+        },
+      )
+      return {
+        itemDiscount: evaluation.itemDiscount,
+        shippingDiscount: evaluation.shippingDiscount,
+        promotionKeys: evaluation.discounts.map((discount) => discount.promotionKey),
+        rejectedCodes: evaluation.rejected.map((rejected) => ({
+          code: rejected.code,
+          reason: rejected.reason,
+        })),
+      }
     },
   }
 }

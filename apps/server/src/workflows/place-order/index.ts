@@ -31,3 +31,9 @@ export { createCheckoutFraudScreen } from './create-checkout-fraud-screen.ts'
 export { createCheckoutPromotions } from './create-checkout-promotions.ts'
 export { createCheckoutShipping } from './create-checkout-shipping.ts'
 export { createOrderPaymentHook } from './create-order-payment-hook.ts'
+export {
+  quoteCheckout,
+  type CheckoutQuote,
+  type QuoteCheckoutDependencies,
+  type QuoteCheckoutInput,
+} from './quote-checkout.ts'

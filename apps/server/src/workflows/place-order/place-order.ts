@@ -13,6 +13,7 @@ import type { EventBus } from '../../shared/event-bus.ts'
 import type { IdGenerator } from '../../shared/ids.ts'
 import { pickText, type Locale } from '../../shared/locale.ts'
 import type { Money } from '../../shared/money.ts'
+import type { Result } from '../../shared/result.ts'
 import type {
   CheckoutAddress,
   CheckoutFraudScreen,
@@ -37,6 +38,7 @@ import {
   type CheckoutCustomer,
   type PlacedOrderLine,
 } from './place-order-repository.ts'
+import { quoteCheckout, type CheckoutQuote, type QuoteCheckoutInput } from './quote-checkout.ts'
 import { runSteps, type Step } from './run-steps.ts'
 
 /** Why a checkout did not place an order: each is explained to the shopper, never a 500. */
@@ -206,6 +208,8 @@ export interface PlaceOrderWorkflow {
    * authorization cancelled). Idempotent on `checkoutKey`.
    */
   placeOrder(input: PlaceOrderInput): Promise<PlaceOrderOutcome>
+  /** Prices the cart as checkout would now (promotions, shipping, tax) without changing anything. */
+  quoteCheckout(input: QuoteCheckoutInput): Promise<Result<CheckoutQuote, 'cart-not-found'>>
 }
 
 type Failure = Extract<PlaceOrderOutcome, { ok: false }>
@@ -707,6 +711,17 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
   }
 
   return {
+    quoteCheckout: (input) =>
+      quoteCheckout(
+        {
+          cart: carts,
+          catalog,
+          shipping: dependencies.shipping,
+          promotions: dependencies.promotions,
+        },
+        input,
+      ),
+
     async placeOrder(input) {
       const cart = await carts.getCart(input.cartToken, input.locale)
       if (cart === undefined) return { ok: false, reason: 'cart-not-found' }

@@ -180,4 +180,49 @@ describe('cart routes', () => {
     )
     expect(paths).toEqual(expect.arrayContaining(['body.checkoutKey']))
   })
+
+  it('quotes the coupon discount, shipping and delivery estimate without changing the cart', async () => {
+    const token = await openCart()
+    await addLine(token, { variant: sku, quantity: 2 })
+    const response = await server.app.inject({
+      method: 'POST',
+      url: `/api/store/carts/${token}/quote`,
+      payload: {
+        couponCode: 'SAVE10',
+        shippingAddress: { country: 'MY', state: 'Selangor', postcode: '40000' },
+      },
+    })
+    expect(response.statusCode).toBe(200)
+    const quote = response.json() as {
+      totals: {
+        subtotal: { amount: number }
+        discount: { amount: number }
+        total: { amount: number }
+        shipping: { amount: number }
+      }
+      shippingMethod: string | null
+      estimatedDelivery: { earliest: string } | null
+      promotionKeys: string[]
+    }
+    expect(quote.totals.subtotal.amount).toBe(37_800)
+    expect(quote.totals.discount.amount).toBe(3_780)
+    expect(quote.promotionKeys).toContain('save10')
+    expect(quote.shippingMethod).toBe('standard')
+    expect(quote.estimatedDelivery?.earliest).toMatch(/^\d{4}-\d{2}-\d{2}/)
+    expect(quote.totals.total.amount).toBe(37_800 - 3_780 + quote.totals.shipping.amount)
+    const rejected = await server.app.inject({
+      method: 'POST',
+      url: `/api/store/carts/${token}/quote`,
+      payload: { couponCode: 'NOPE-NOT-A-CODE' },
+    })
+    expect((rejected.json() as { rejectedCodes: { code: string }[] }).rejectedCodes[0]?.code).toBe(
+      'NOPE-NOT-A-CODE',
+    )
+    const missing = await server.app.inject({
+      method: 'POST',
+      url: '/api/store/carts/unknown-token-000000/quote',
+      payload: {},
+    })
+    expect(missing.statusCode).toBe(404)
+  })
 })

@@ -268,6 +268,40 @@ export function createCartRoutes(context: ServerContext): FastifyPluginAsyncZod 
     )
 
     app.post(
+      '/api/store/carts/:token/quote',
+      {
+        schema: {
+          tags: ['store'],
+          summary: 'Price the cart as checkout would now: promotions, coupon, shipping and tax',
+          params: tokenParams,
+          body: z
+            .object({
+              couponCode: z.string().min(1).max(50).optional(),
+              shippingAddress: z
+                .object({
+                  country: z
+                    .string()
+                    .regex(/^[A-Z]{2}$/, 'expected an ISO country code such as MY'),
+                  state: z.string().max(100).optional(),
+                  postcode: z.string().max(20).optional(),
+                })
+                .optional(),
+              locale: z.enum(locales).optional(),
+            })
+            .default({}),
+        },
+      },
+      async (request, reply) => {
+        const quoted = await context.checkout.quoteCheckout({
+          cartToken: request.params.token,
+          ...request.body,
+        })
+        if (!quoted.ok) return sendCartResult(reply, { ok: false, reason: 'cart-not-found' })
+        return quoted.value
+      },
+    )
+
+    app.post(
       '/api/store/carts/:token/checkout',
       {
         schema: {
