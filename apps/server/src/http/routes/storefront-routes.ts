@@ -101,7 +101,9 @@ export function createStorefrontRoutes(
     const status = await stat(file).catch(() => undefined)
     if (status === undefined) return undefined
     if (widgetCache?.modified !== status.mtimeMs) {
-      const body = await readFile(file)
+      // A build in progress may remove the file between stat and read: then it is not there yet.
+      const body = await readFile(file).catch(() => undefined)
+      if (body === undefined) return undefined
       const version = createHash('sha256').update(body).digest('hex').slice(0, 12)
       widgetCache = { modified: status.mtimeMs, body, version }
     }
@@ -126,14 +128,14 @@ export function createStorefrontRoutes(
   }
 
   async function sendPage(reply: FastifyReply, file: 'index.html' | 'kiosk.html') {
-    const path = join(widgetDirectory, file)
-    if (!existsSync(path))
+    const page = await readFile(join(widgetDirectory, file), 'utf8').catch(() => undefined)
+    if (page === undefined)
       throw new AppError(
         'not-found',
         'The storefront is not built yet: run `npm run build` (or `npm start`, which builds it).',
       )
     const widget = await readWidget()
-    const html = (await readFile(path, 'utf8')).replaceAll(
+    const html = page.replaceAll(
       'src="/widget.js"',
       `src="/widget.js${widget === undefined ? '' : `?v=${widget.version}`}"`,
     )
