@@ -134,7 +134,7 @@ describe('createRecognizer', () => {
 })
 
 describe('createRecognizer training', () => {
-  const sample = loadTrainingExamples().filter((_, index) => index % 8 === 0)
+  const sample = loadTrainingExamples().filter((_, index) => index % 16 === 0)
 
   it('trains the same model twice when given the same data and seed', () => {
     const first = createRecognizer({
@@ -147,7 +147,8 @@ describe('createRecognizer training', () => {
       epochs: 2,
       reuseTrainedModel: false,
     })
-    expect(second.model).not.toBe(first.model)
+    // Compared by identity as booleans: printing multi-megabyte weight arrays would take seconds.
+    expect(second.model === first.model).toBe(false)
     expect(second.temperature).toBe(first.temperature)
     expect(
       Buffer.from(second.model.weights.buffer).equals(Buffer.from(first.model.weights.buffer)),
@@ -157,9 +158,9 @@ describe('createRecognizer training', () => {
   it('reuses the trained model when asked again for the same examples and options', () => {
     const first = createRecognizer({ trainingExamples: sample, epochs: 2 })
     const second = createRecognizer({ trainingExamples: sample, epochs: 2 })
-    expect(second.model).toBe(first.model)
+    expect(second.model === first.model).toBe(true)
     const other = createRecognizer({ trainingExamples: sample, epochs: 2, seed: 5 })
-    expect(other.model).not.toBe(first.model)
+    expect(other.model === first.model).toBe(false)
   })
 
   it('learns from extra examples when agents approve new phrasings', () => {
