@@ -35,6 +35,8 @@ export interface CommerceServices {
   readonly carts: CartService
   readonly checkout: PlaceOrderWorkflow
   readonly payments: PaymentsService
+  /** Stops the background work (the reservation sweep). */
+  stop(): void
 }
 
 /** What {@link createCommerceServices} is built from. */
@@ -64,6 +66,11 @@ export interface CommerceServicesOptions {
    * `catalog.json` (`optionValues`) so search finds variants by colour words in every language.
    */
   readonly catalogDirectory?: string | undefined
+  /**
+   * How often expired stock reservations are given back, in milliseconds (they are also expired
+   * before every reservation). Absent or 0: no timer.
+   */
+  readonly reservationSweepMs?: number | undefined
   /** Build the search index now and keep it in step with events (default true). */
   readonly indexSearch?: boolean
 }
@@ -133,7 +140,17 @@ export async function createCommerceServices(
     await catalog.rebuildSearchIndex()
     catalog.followChanges(eventBus)
   }
-  return { catalog, inventory, carts, checkout, payments }
+  const sweepMs = options.reservationSweepMs ?? 0
+  const sweeper =
+    sweepMs > 0
+      ? setInterval(() => {
+          inventory
+            .expireStaleReservations()
+            .catch((error: unknown) => options.onBackgroundError?.(error, 'expire-reservations'))
+        }, sweepMs)
+      : undefined
+  sweeper?.unref()
+  return { catalog, inventory, carts, checkout, payments, stop: () => clearInterval(sweeper) }
 }
 
 /** Option value translations from `<directory>/catalog.json`; none when absent or invalid. */

@@ -112,6 +112,7 @@ export async function createContainer(
       tax: configuration.tax,
       capture: configuration.checkoutCapture,
       catalogDirectory: configuration.demoDirectory,
+      reservationSweepMs: 60_000,
       onBackgroundError: (error, step) =>
         logger.error({ err: error, step }, 'checkout step failed'),
     })
@@ -190,6 +191,7 @@ export async function createContainer(
         inbox.stop()
         stopOrderLifecycle()
         commerceB.stop()
+        commerce.stop()
         await database.close()
       },
     }
