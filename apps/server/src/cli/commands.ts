@@ -1,5 +1,6 @@
 import type { CliCommand } from './cli-command.ts'
 import { chatCommand } from './chat-command.ts'
+import { evalNluCommand } from './eval-nlu-command.ts'
 import { migrateCommand } from './migrate-command.ts'
 import { seedCommand } from './seed-command.ts'
 import { startCommand } from './start-command.ts'
@@ -12,4 +13,5 @@ export const cliCommands: readonly CliCommand[] = [
   migrateCommand,
   seedCommand,
   tau2ImportCommand,
+  evalNluCommand,
 ]
