@@ -43,6 +43,11 @@ export interface ChatSessionOptions {
   readonly locale: () => SupportedLocale
   /** Extra context the server should attach to the conversation (shared cart, kiosk store). */
   readonly context: () => { readonly cartToken?: string; readonly locationCode?: string }
+  /**
+   * Runs before the conversation is opened and before each message (the storefront opens the
+   * shared cart here, so the assistant always has the page's cart to work on). Must not throw.
+   */
+  readonly prepare?: () => Promise<void>
   /** Called after each bot reply, so the page can refetch what the bot may have changed. */
   readonly onReplies?: (replies: readonly MessageDto[]) => void
 }
@@ -212,10 +217,15 @@ export class ChatSession {
   }
 
   private async create(): Promise<void> {
-    const body: CreateConversationRequest = {
+    await this.options.prepare?.()
+    const cartToken = this.options.context().cartToken
+    // `cartToken` is the proposed contract field (docs/architecture/widget.md); until the server
+    // knows it, zod drops it and the header carries the same token.
+    const body: CreateConversationRequest & { cartToken?: string } = {
       channel: 'web',
       locale: this.options.locale(),
       visitorId: this.visitorId(),
+      ...(cartToken === undefined ? {} : { cartToken }),
     }
     const response = await this.request('/api/conversations', {
       method: 'POST',
@@ -246,6 +256,8 @@ export class ChatSession {
         this.update({ typing: 'bot' })
         let response: Response
         try {
+          await this.options.prepare?.()
+          const cartToken = this.options.context().cartToken
           response = await this.request(
             `/api/conversations/${encodeURIComponent(conversation.id)}/messages`,
             {
@@ -253,6 +265,7 @@ export class ChatSession {
               body: JSON.stringify({
                 clientMessageId: next.clientMessageId,
                 content: next.content,
+                ...(cartToken === undefined ? {} : { cartToken }),
               }),
             },
           )

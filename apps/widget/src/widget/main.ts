@@ -106,15 +106,26 @@ export async function mountWidget(settings: WidgetSettings): Promise<void> {
     fallback: configuration.defaultLocale,
   })
   let currentLocale = locale
+  const sharesCart = settings.mode !== 'kiosk' && settings.baseUrl === location.origin
   const session = new ChatSession({
     baseUrl: settings.baseUrl,
     storageKey,
     locale: () => currentLocale,
     context: () => ({
-      ...(settings.mode === 'kiosk' ? {} : { cartToken: readCartToken() }),
+      ...(sharesCart ? { cartToken: readCartToken() } : {}),
       ...(settings.locationCode === undefined ? {} : { locationCode: settings.locationCode }),
     }),
     onReplies: () => announceCartUpdate({ source: 'widget' }),
+    // On the store's own pages the chat works on the page's cart: open it before the first message.
+    ...(sharesCart
+      ? {
+          prepare: () =>
+            store
+              .ensureCart(currentLocale)
+              .then(() => undefined)
+              .catch(() => undefined),
+        }
+      : {}),
   })
   const openKey = `${storageKey}:open`
 
