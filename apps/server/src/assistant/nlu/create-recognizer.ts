@@ -1,3 +1,9 @@
+import {
+  modelCacheFile,
+  readTrainedParts,
+  writeTrainedParts,
+  type TrainedParts,
+} from './model-cache.ts'
 import type { Locale } from '../../shared/locale.ts'
 import type { Clock } from '../../shared/clock.ts'
 import { systemClock } from '../../shared/clock.ts'
@@ -15,7 +21,6 @@ import {
   trainLinearModel,
 } from './linear-model.ts'
 import type { LabelledFeatures, LinearModel } from './linear-model.ts'
-import type { NaiveBayesModel } from './naive-bayes.ts'
 import { addNaiveBayesScores, trainNaiveBayes } from './naive-bayes.ts'
 import { maximumAnalysedLength, normalizeText } from './normalize-text.ts'
 import type {
@@ -61,6 +66,12 @@ export interface RecognizerOptions {
    * false always trains afresh.
    */
   reuseTrainedModel?: boolean
+  /**
+   * A folder where the trained model is kept on disk, keyed by a fingerprint of the examples and
+   * options: a later start with the same data loads it instead of training (servers pass their data
+   * folder; without it the model is trained in memory only).
+   */
+  modelCacheDirectory?: string
 }
 
 /** A recognizer plus what it was trained with, for evaluation and tests. */
@@ -161,13 +172,6 @@ function isJunk(text: string): boolean {
   return junk / text.length > 0.1
 }
 
-interface TrainedParts {
-  model: LinearModel
-  bayes: NaiveBayesModel
-  temperature: number
-  exampleCount: number
-}
-
 // Trained models by a fingerprint of their examples and options: several parts of one process
 // (server, tests) asking for the same recognizer share one training run.
 const trainedCache = new Map<string, TrainedParts>()
@@ -242,7 +246,19 @@ export function createRecognizer(options: RecognizerOptions = {}): TrainedRecogn
   }
   const key = fingerprint(examples, trainingOptions)
   const cached = options.reuseTrainedModel === false ? undefined : trainedCache.get(key)
-  const parts = cached ?? trainParts(examples, trainingOptions)
+  const cacheFile =
+    options.modelCacheDirectory === undefined || options.reuseTrainedModel === false
+      ? undefined
+      : modelCacheFile(options.modelCacheDirectory, key)
+  const stored = cached ?? (cacheFile === undefined ? undefined : readTrainedParts(cacheFile))
+  const parts = stored ?? trainParts(examples, trainingOptions)
+  if (stored === undefined && cacheFile !== undefined) {
+    try {
+      writeTrainedParts(cacheFile, parts)
+    } catch {
+      // A read-only data folder only costs the next start a training run.
+    }
+  }
   if (cached === undefined) {
     if (trainedCache.size >= maximumCachedModels) {
       const oldest = trainedCache.keys().next().value
