@@ -21,12 +21,17 @@ import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
 import type { Locale } from '../shared/locale.ts'
 
-function createTrainedRecognizer(clock: Clock, training: 'eager' | 'lazy'): Recognizer {
-  if (training === 'eager') return createRecognizer({ clock })
+function createTrainedRecognizer(
+  clock: Clock,
+  training: 'eager' | 'lazy',
+  modelCacheDirectory: string | undefined,
+): Recognizer {
+  const options = { clock, ...(modelCacheDirectory === undefined ? {} : { modelCacheDirectory }) }
+  if (training === 'eager') return createRecognizer(options)
   let trained: Recognizer | undefined
   return {
     recognize(text, context) {
-      trained ??= createRecognizer({ clock })
+      trained ??= createRecognizer(options)
       return trained.recognize(text, context)
     },
   }
@@ -96,8 +101,11 @@ export function assembleAssistant(options: {
   orders?: FlowServices['orders']
   verification?: FlowServices['verification']
   returns?: FlowServices['returns']
+  checkout?: FlowServices['checkout']
   /** Train the recognizer now (servers) or on the first message (tests that never chat). */
   training?: 'eager' | 'lazy'
+  /** Where the trained recognizer model is kept between starts (the data folder). */
+  modelCacheDirectory?: string
   onTurnError?: (error: unknown, context: { conversationId: string; messageId: string }) => void
 }): AssistantParts {
   const conversations = createConversationService({
@@ -111,7 +119,8 @@ export function assembleAssistant(options: {
     search: createMinisearchPolicySearch(),
   })
   const recognizer =
-    options.recognizer ?? createTrainedRecognizer(options.clock, options.training ?? 'eager')
+    options.recognizer ??
+    createTrainedRecognizer(options.clock, options.training ?? 'eager', options.modelCacheDirectory)
   const engine = createDialogueEngine({ flows: defaultFlows, unavailableFlow })
   const assistant = createAssistant({
     conversations,
@@ -124,6 +133,7 @@ export function assembleAssistant(options: {
       ...(options.orders === undefined ? {} : { orders: options.orders }),
       ...(options.verification === undefined ? {} : { verification: options.verification }),
       ...(options.returns === undefined ? {} : { returns: options.returns }),
+      ...(options.checkout === undefined ? {} : { checkout: options.checkout }),
     },
     eventBus: options.eventBus,
     defaultLocale: options.defaultLocale,

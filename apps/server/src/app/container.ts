@@ -138,11 +138,13 @@ export async function createContainer(
       createId,
       defaultLocale: configuration.store.locale,
       training: configuration.environment === 'test' ? 'lazy' : 'eager',
+      modelCacheDirectory: configuration.dataDirectory,
       catalog: commerce.catalog,
       carts: commerce.carts,
       orders: postPurchase.orders,
       verification: postPurchase.verification,
       returns: createReturnStarter(postPurchase, configuration.publicUrl),
+      checkout: commerce.checkout,
       onTurnError: (error, details) =>
         logger.error({ err: error, ...details }, 'assistant turn failed'),
     })
