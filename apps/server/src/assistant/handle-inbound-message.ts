@@ -15,6 +15,7 @@ import {
   type FlowServices,
 } from './dialogue/index.ts'
 import type { Recognition, Recognizer } from './nlu/index.ts'
+import { redactCardNumbers } from './redact-card-numbers.ts'
 import { renderReply, type Reply } from './replies/index.ts'
 
 /** What the assistant is made of. */
@@ -153,6 +154,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     received: ReceivedMessage,
     started: number,
     cartToken: string | undefined,
+    typedText = '',
   ): Promise<InboundResult> {
     const inbound = received.message
     const conversationId = inbound.conversationId
@@ -160,7 +162,14 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     let conversation = received.conversation
     let state = readDialogueState(conversation.dialogueState)
     if (cartToken !== undefined && state.cartToken !== cartToken) state = { ...state, cartToken }
-    const text = inbound.content.type === 'text' ? inbound.content.text : ''
+    // What the shopper typed (the stored copy may have a card number masked); a retried turn of a
+    // message stored earlier only has the stored copy.
+    const text =
+      inbound.content.type === 'text'
+        ? typedText.length > 0
+          ? typedText
+          : inbound.content.text
+        : ''
     const events: DomainEvent<object>[] = [...received.deferredEvents]
     const base = {
       started,
@@ -301,8 +310,11 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     handleInboundMessage({ conversationId, channelMessageId, content, cartToken }) {
       return serialize(conversationId, async () => {
         const started = measure()
+        // The stored message never holds a full card number; the turn still reads what was typed.
+        const stored =
+          content.type === 'text' ? { ...content, text: redactCardNumbers(content.text) } : content
         const received = await conversations.receiveMessage(
-          { conversationId, channelMessageId, content },
+          { conversationId, channelMessageId, content: stored },
           { deferEvents: true },
         )
         if (received.duplicate && received.message.intent !== null) {
@@ -315,7 +327,8 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
           }
         }
         try {
-          const result = await runTurn(received, started, cartToken)
+          const typed = content.type === 'text' ? content.text : ''
+          const result = await runTurn(received, started, cartToken, typed)
           return { ...result, duplicate: received.duplicate }
         } catch (error) {
           dependencies.onTurnError?.(error, { conversationId, messageId: received.message.id })

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describeMessageContent, type MessageContent } from '@kedai/contracts'
 import { expect } from 'vitest'
@@ -13,7 +14,8 @@ import {
   type PostPurchaseServices,
 } from '../app/post-purchase-services.ts'
 import { seedDemoStore } from '../db/seed/load-demo-store.ts'
-import { repositoryRoot } from '../app/config.ts'
+import { loadConfiguration, repositoryRoot } from '../app/config.ts'
+import { createContainer, type Container } from '../app/container.ts'
 import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
 import type { Conversation, ConversationMessage } from '../domains/conversations/index.ts'
 import type { DatabaseHandle } from '../db/database.ts'
@@ -57,11 +59,13 @@ export async function loadDemoPolicies(database: DatabaseHandle, now: string): P
 }
 
 /** A test chat environment: one database and assistant shared by several transcripts. */
-export interface TranscriptEnvironment extends AssistantParts {
+export interface TranscriptEnvironment extends Pick<AssistantParts, 'conversations' | 'assistant'> {
   readonly database: DatabaseHandle
   readonly eventBus: EventBus
   readonly clock: ManualClock
   readonly events: RecordedEvent[]
+  /** The whole server when built with {@link createContainerTranscriptEnvironment}. */
+  readonly container?: Container
   /** Opens a conversation and returns a transcript driving it. */
   startChat(options?: {
     locale?: Locale
@@ -162,14 +166,64 @@ export async function createTranscriptEnvironment(
     defaultLocale: 'en',
     recognizer: getSharedRecognizer(),
   })
+  return buildEnvironment({ parts, database: handle, eventBus, clock, events, dispose })
+}
+
+/**
+ * A {@link TranscriptEnvironment} over the real composition root (`createContainer`) with the demo
+ * store seeded in a temporary SQLite file: every service as `npm start` wires it (promotions,
+ * sandbox payments, shipping, fraud screening, inbox).
+ */
+export async function createContainerTranscriptEnvironment(): Promise<TranscriptEnvironment> {
+  const folder = mkdtempSync(join(tmpdir(), 'kedai-transcript-'))
+  const clock = createManualClock(new Date().toISOString())
+  const container = await createContainer(
+    loadConfiguration({
+      KEDAI_DATA_DIR: folder,
+      KEDAI_SEED_DEMO: 'true',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+    }),
+    { clock },
+  )
+  const { assistant, conversations } = container
+  if (assistant === undefined || conversations === undefined)
+    throw new Error('the container has no assistant')
+  const events: RecordedEvent[] = []
+  container.eventBus.subscribe('*', (event) => void events.push(event))
+  return buildEnvironment({
+    container,
+    parts: { assistant, conversations },
+    database: container.database,
+    eventBus: container.eventBus,
+    clock,
+    events,
+    dispose: async () => {
+      await container.close()
+      rmSync(folder, { recursive: true, force: true })
+    },
+  })
+}
+
+function buildEnvironment(options: {
+  container?: Container
+  parts: Pick<AssistantParts, 'conversations' | 'assistant'>
+  database: DatabaseHandle
+  eventBus: EventBus
+  clock: ManualClock
+  events: RecordedEvent[]
+  dispose: () => Promise<void>
+}): TranscriptEnvironment {
+  const { parts, clock, events } = options
   let chatCounter = 0
   return {
     ...parts,
-    database: handle,
-    eventBus,
+    database: options.database,
+    eventBus: options.eventBus,
     clock,
     events,
-    dispose,
+    dispose: options.dispose,
+    ...(options.container === undefined ? {} : { container: options.container }),
     async startChat(options = {}) {
       chatCounter += 1
       const { conversation, messages } = await parts.assistant.startConversation({

@@ -14,6 +14,8 @@ import { newsletterFlow } from './flows/newsletter-flow.ts'
 import { policyFlow } from './flows/policy-flow.ts'
 import { returnFlow } from './flows/return-flow.ts'
 import { thanksFlow } from './flows/thanks-flow.ts'
+import { applyCouponFlow } from './flows/apply-coupon-flow.ts'
+import { checkoutFlow } from './flows/checkout-flow.ts'
 import { trackOrderFlow } from './flows/track-order-flow.ts'
 
 /** The flows of the assistant, in priority order (the first flow listing an intent handles it). */
@@ -34,4 +36,6 @@ export const defaultFlows: readonly Flow[] = [
   viewCartFlow,
   trackOrderFlow,
   returnFlow,
+  applyCouponFlow,
+  checkoutFlow,
 ]

@@ -73,6 +73,8 @@ const talkToPersonChoice = {
   label: 'choice-talk-to-person',
   payload: '/intent:contact_human_agent',
 } as const
+/** Marks, among a frame's slots, that the shopper said yes to the flow's confirmation. */
+const confirmedSlot = '__confirmed'
 const intentsThatNeverDigress: ReadonlySet<Intent> = new Set(['affirm', 'deny', 'out_of_scope'])
 
 /**
@@ -153,7 +155,11 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         text: input.text,
         recognition,
         services: input.services,
-        memory: { focus: input.state.focus, cartToken: input.state.cartToken },
+        memory: {
+          focus: input.state.focus,
+          cartToken: input.state.cartToken,
+          couponCode: input.state.couponCode,
+        },
       }
       const flowEvent = (type: string, flow: string, details: Record<string, unknown> = {}) =>
         events.push({ type, aggregateId: input.conversationId, payload: { flow, ...details } })
@@ -189,6 +195,9 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
             ...(outcome.remember.cartToken === undefined
               ? {}
               : { cartToken: outcome.remember.cartToken }),
+            ...(outcome.remember.couponCode === undefined
+              ? {}
+              : { couponCode: outcome.remember.couponCode }),
           }
         }
         if (outcome.handOver !== undefined) {
@@ -207,7 +216,12 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         const missing = flow.slots?.find(
           (slot) => frame.slots[slot.name] === undefined && slot.skipWhen?.(context) !== true,
         )
-        if (missing !== undefined) {
+        const confirmed = frame.slots[confirmedSlot] !== undefined
+        const confirmNow =
+          flow.confirmation !== undefined &&
+          !confirmed &&
+          (missing === undefined || missing.name === flow.confirmBefore)
+        if (missing !== undefined && !confirmNow) {
           state = {
             ...state,
             active: {
@@ -219,9 +233,9 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           replies.push({ key: missing.prompt, prefix, choices: [cancelChoice] })
           return
         }
-        if (flow.confirmation !== undefined && frame.awaiting !== 'confirmation-given') {
+        if (confirmNow && flow.confirmation !== undefined) {
           state = { ...state, active: { ...frame, awaiting: 'confirmation', attempts: 0 } }
-          const question = flow.confirmation(frame.slots)
+          const question = await flow.confirmation(frame.slots, context)
           replies.push({
             ...question,
             prefix: [...prefix, ...(question.prefix ?? [])],
@@ -357,7 +371,11 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           if (corrected) {
             await proceed(activeFlow, { ...frame, slots, awaiting: undefined, attempts: 0 })
           } else if (recognition.intent === 'affirm' && recognition.confidence >= clarify) {
-            await proceed(activeFlow, { ...frame, slots, awaiting: 'confirmation-given' })
+            await proceed(activeFlow, {
+              ...frame,
+              slots: { ...slots, [confirmedSlot]: 'yes' },
+              awaiting: undefined,
+            })
           } else if (recognition.intent === 'deny' && recognition.confidence >= clarify) {
             abandonAll('declined')
             replies.push({ key: 'flow-cancelled' })
@@ -388,7 +406,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         state = { ...state, active: { ...current, attempts } }
         const question =
           current.awaiting === 'confirmation' && flow.confirmation !== undefined
-            ? flow.confirmation(current.slots)
+            ? await flow.confirmation(current.slots, context)
             : undefined
         replies.push(
           question === undefined

@@ -22,6 +22,8 @@ export const dialogueStateSchema = z.object({
   focus: z.object({ productId: z.string(), name: z.string() }).optional(),
   /** The token of the shopper's cart, once the bot opened one. */
   cartToken: z.string().optional(),
+  /** A coupon the shopper gave, applied at checkout. */
+  couponCode: z.string().optional(),
   /** Consecutive turns the bot did not understand; a hand-over follows after a few. */
   lowConfidenceStreak: z.number().int().nonnegative().default(0),
   /** True once the shopper was told a person will join, so the notice is not repeated. */

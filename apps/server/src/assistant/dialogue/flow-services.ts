@@ -4,6 +4,7 @@ import type { CatalogService } from '../../domains/catalog/index.ts'
 import type { OrderService } from '../../domains/orders/index.ts'
 import type { PolicyService } from '../../domains/policies/index.ts'
 import type { VerificationService } from '../../domains/verification/index.ts'
+import type { PlaceOrderWorkflow } from '../../workflows/place-order/index.ts'
 
 /** The domain services flows may call; each is optional so a flow degrades to a hand-over offer. */
 export interface FlowServices {
@@ -15,6 +16,7 @@ export interface FlowServices {
     VerificationService,
     'verifiedCustomerId' | 'verifyByEmailAndOrderNumber'
   >
+  readonly checkout?: Pick<PlaceOrderWorkflow, 'placeOrder'>
   /** Starts a return (the start-return workflow: policy checks, RMA, label link, e-mail). */
   readonly returns?: ReturnStarter
 }

@@ -34,6 +34,7 @@ export interface FlowContext {
 export interface FlowMemory {
   readonly focus?: { readonly productId: string; readonly name: string } | undefined
   readonly cartToken?: string | undefined
+  readonly couponCode?: string | undefined
 }
 
 /** A piece of information a flow collects, with its question and validation. */
@@ -75,7 +76,15 @@ export interface Flow {
   readonly intents: readonly Intent[]
   readonly slots?: readonly SlotDefinition[]
   /** The question asked once every slot is filled; the flow completes only on "yes". */
-  readonly confirmation?: (slots: Readonly<Record<string, string>>) => Reply
+  readonly confirmation?: (
+    slots: Readonly<Record<string, string>>,
+    context: FlowContext,
+  ) => Reply | Promise<Reply>
+  /**
+   * Asks the confirmation before this slot instead of after the last one (a card number is asked
+   * only once the order is confirmed, so it is used at once and never kept in the state).
+   */
+  readonly confirmBefore?: string
   complete(
     slots: Readonly<Record<string, string>>,
     context: FlowContext,

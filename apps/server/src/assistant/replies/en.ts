@@ -92,6 +92,27 @@ export const englishMessages = {
   'return-label': 'Return label {rma} (PDF)',
   'return-not-allowed':
     "Order {number} can't be returned in chat because it is {status}. A person can help you.",
+  'ask-coupon': 'Which coupon code would you like to use?',
+  'invalid-coupon-code': "That doesn't look like a coupon code. Codes look like SAVE10.",
+  'coupon-noted': 'Coupon {code} will be applied when you check out.',
+  'ask-full-name': 'Whose name should the order be under? Please give a first and last name.',
+  'invalid-full-name': 'Please give a first and last name, for example Mei Lin.',
+  'ask-address': 'Where should we deliver? Write: street, city, postcode, country.',
+  'invalid-address': 'Please write the address as: street, city, postcode, country.',
+  'checkout-confirm':
+    'Place the order: {count} item(s), {total} before shipping and discounts, delivered to {city}?',
+  'ask-card':
+    'To pay, type the card number (sandbox test cards only, such as 4242 4242 4242 4242).',
+  'invalid-card': "That card number isn't valid. Please check the digits.",
+  'order-placed':
+    'Thank you! Order {number} is placed and {total} is paid. Estimated delivery: {eta}.',
+  'order-placed-no-eta': 'Thank you! Order {number} is placed and {total} is paid.',
+  'checkout-declined':
+    'The payment was declined, so nothing was ordered. You can try another card.',
+  'checkout-coupon-refused':
+    "Coupon {code} can't be used on this order, so nothing was ordered. Check out again without it?",
+  'checkout-failed':
+    "I couldn't place the order ({reason}). Nothing was charged. A person can help.",
   'choice-yes': 'Yes',
   'choice-no': 'No',
   'choice-cancel': 'Cancel',

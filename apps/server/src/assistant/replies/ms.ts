@@ -100,6 +100,26 @@ export const malayMessages: MessageCatalog = {
   'return-label': 'Label pemulangan {rma} (PDF)',
   'return-not-allowed':
     'Pesanan {number} tidak boleh dipulangkan dalam sembang kerana {status}. Kakitangan kami boleh membantu.',
+  'ask-coupon': 'Kod kupon mana yang anda mahu guna?',
+  'invalid-coupon-code': 'Itu bukan kod kupon. Contohnya SAVE10.',
+  'coupon-noted': 'Kupon {code} akan digunakan semasa anda membayar.',
+  'ask-full-name': 'Pesanan atas nama siapa? Sila beri nama pertama dan nama akhir.',
+  'invalid-full-name': 'Sila beri nama pertama dan nama akhir, contohnya Siti Aminah.',
+  'ask-address': 'Ke mana kami patut hantar? Tulis: jalan, bandar, poskod, negara.',
+  'invalid-address': 'Sila tulis alamat seperti: jalan, bandar, poskod, negara.',
+  'checkout-confirm':
+    'Buat pesanan: {count} barang, {total} sebelum penghantaran dan diskaun, dihantar ke {city}?',
+  'ask-card':
+    'Untuk membayar, taip nombor kad (kad ujian sandbox sahaja, contohnya 4242 4242 4242 4242).',
+  'invalid-card': 'Nombor kad itu tidak sah. Sila semak digitnya.',
+  'order-placed':
+    'Terima kasih! Pesanan {number} telah dibuat dan {total} telah dibayar. Jangkaan penghantaran: {eta}.',
+  'order-placed-no-eta': 'Terima kasih! Pesanan {number} telah dibuat dan {total} telah dibayar.',
+  'checkout-declined': 'Pembayaran ditolak, jadi tiada pesanan dibuat. Anda boleh cuba kad lain.',
+  'checkout-coupon-refused':
+    'Kupon {code} tidak boleh digunakan untuk pesanan ini, jadi tiada pesanan dibuat. Bayar semula tanpanya?',
+  'checkout-failed':
+    'Saya tidak dapat membuat pesanan ({reason}). Tiada caj dibuat. Kakitangan kami boleh membantu.',
   'choice-yes': 'Ya',
   'choice-no': 'Tidak',
   'choice-cancel': 'Batal',

@@ -46,6 +46,13 @@ export const returnFlow: Flow = {
     })
     if (!started.ok) {
       return {
+        events: [
+          {
+            type: 'return.refused-in-conversation',
+            aggregateId: context.conversationId,
+            payload: { orderId: order.id, reason: started.reason },
+          },
+        ],
         replies: [
           {
             key: 'return-not-allowed',

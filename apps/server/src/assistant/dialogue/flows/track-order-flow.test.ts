@@ -63,6 +63,7 @@ describe('track-order flow (behind verification)', () => {
   it('reads order numbers written in several ways', () => {
     expect(readOrderNumber('my order is w2378156')).toBe('#W2378156')
     expect(readOrderNumber('#W 2378156')).toBe('#W2378156')
+    expect(readOrderNumber('#kx1esf5rs99')).toBe('#KX1ESF5RS99')
     expect(readOrderNumber('order 12')).toBeUndefined()
   })
 })

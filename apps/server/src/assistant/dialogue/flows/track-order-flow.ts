@@ -1,10 +1,11 @@
 import type { Reply } from '../../replies/index.ts'
 import type { Flow, FlowOutcome } from '../flow.ts'
 
-const orderNumberPattern = /#?\s?(W\d{7})\b/i
+// τ² orders are `#W` + 7 digits; orders placed in Kedai are `#K` + 10 letters and digits.
+const orderNumberPattern = /#?\s?(W\d{7}|K[A-Z0-9]{10})\b/i
 const emailPattern = /[\w.+-]+@[\w-]+(\.[\w-]+)+/
 
-/** `#W2378156` from "w2378156", "#W 2378156"…; undefined when the text holds no order number. */
+/** `#W2378156` from "w2378156", "#W 2378156"… (and `#K…` numbers); undefined when there is none. */
 export function readOrderNumber(text: string): string | undefined {
   const match = orderNumberPattern.exec(text.replace(/\s+/g, ''))
   return match?.[1] === undefined ? undefined : `#${match[1].toUpperCase()}`
