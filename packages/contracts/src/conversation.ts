@@ -91,6 +91,14 @@ export const postMessageRequestSchema = z.object({
   /** The client's id of this message; sending the same id twice stores and answers it once. */
   clientMessageId: z.string().min(1).max(200),
   content: inboundContentSchema,
+  /**
+   * The cart the shopper's page uses (the widget's shared cart): the conversation adopts it, so the
+   * bot adds to and checks out the cart the page shows. The header `x-kedai-cart-token` works too.
+   */
+  cartToken: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,200}$/)
+    .optional(),
 })
 
 /** One of {@link postMessageRequestSchema}. */

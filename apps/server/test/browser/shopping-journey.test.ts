@@ -1,4 +1,3 @@
-import { createConversationRequestSchema } from '@kedai/contracts'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
@@ -19,19 +18,6 @@ import {
  */
 
 const widget = '[data-kedai-widget]'
-
-/**
- * The journey needs the conversation to work on the page's cart: the widget sends the cart token
- * (header `x-kedai-cart-token` until the contract has a field), and the server must adopt it. Until
- * `createConversationRequestSchema` has `cartToken`, the bot adds to a cart of its own and the page's
- * badge cannot follow, so the journeys are reported as waiting for that contract instead of run.
- */
-const conversationSharesCart = 'cartToken' in createConversationRequestSchema.shape
-if (!conversationSharesCart)
-  console.warn(
-    'Chat journeys skipped: the conversation contract has no cartToken yet, so the chat cannot add to ' +
-      "the page's cart (see docs/architecture/widget.md, 'Shared cart').",
-  )
 
 interface Journey {
   readonly locale: 'en' | 'zh-Hant' | 'ms'
@@ -75,7 +61,7 @@ const checkoutAnswers: readonly { readonly asks: RegExp; readonly answer: string
   { asks: /e-?mail|電子郵件|电子邮件|emel/i, answer: 'journey.shopper@kedai.example' },
   { asks: /name|姓名|名字|nama/i, answer: 'Amira Tan' },
   {
-    asks: /address|地址|alamat/i,
+    asks: /address|deliver|street|地址|街道|送到|alamat|hantar|jalan/i,
     answer: '12 Jalan Ampang, 50450 Kuala Lumpur, Wilayah Persekutuan, MY',
   },
   { asks: /expir|到期|tamat/i, answer: '12/30' },
@@ -171,53 +157,50 @@ describeInBrowser('shopping journey in the chat', { timeout: 120_000 }, () => {
   })
 
   for (const journey of journeys) {
-    it.runIf(conversationSharesCart)(
-      `finds sneakers, adds them from the card, checks out and keeps the history when the shopper speaks ${journey.locale}`,
-      async () => {
-        const { page, errors } = await openPage(browser, { locale: journey.browserLocale })
-        const step = (name: string) => saveScreenshot(page, `journey-${journey.locale}-${name}`)
-        await page.goto(`${kedai.baseUrl}/`)
-        await page.locator('.product-tile').first().waitFor()
-        await expect.poll(() => page.getByTestId('cart-badge').textContent()).toBe('0')
-        await step('01-storefront')
+    it(`finds sneakers, adds them from the card, checks out and keeps the history when the shopper speaks ${journey.locale}`, async () => {
+      const { page, errors } = await openPage(browser, { locale: journey.browserLocale })
+      const step = (name: string) => saveScreenshot(page, `journey-${journey.locale}-${name}`)
+      await page.goto(`${kedai.baseUrl}/`)
+      await page.locator('.product-tile').first().waitFor()
+      await expect.poll(() => page.getByTestId('cart-badge').textContent()).toBe('0')
+      await step('01-storefront')
 
-        await page.getByRole('button', { name: journey.launcherLabel }).click()
-        await page.locator(`${widget} [role="dialog"]`).waitFor()
-        await step('02-widget-open')
+      await page.getByRole('button', { name: journey.launcherLabel }).click()
+      await page.locator(`${widget} [role="dialog"]`).waitFor()
+      await step('02-widget-open')
 
-        await say(page, journey.question)
-        const card = page.locator(`${widget} .card`).last()
-        await card.waitFor({ timeout: 15_000 })
-        await step('03-product-card')
-        expect(await card.locator('.card-title').textContent()).toMatch(/\S/)
-        expect(await card.locator('.card-price').textContent()).toMatch(/(RM|MYR)\s?\d/)
+      await say(page, journey.question)
+      const card = page.locator(`${widget} .card`).last()
+      await card.waitFor({ timeout: 15_000 })
+      await step('03-product-card')
+      expect(await card.locator('.card-title').textContent()).toMatch(/\S/)
+      expect(await card.locator('.card-price').textContent()).toMatch(/(RM|MYR)\s?\d/)
 
-        try {
-          await addFromChat(page, journey)
-        } finally {
-          await step('04-added-from-chat')
-        }
+      try {
+        await addFromChat(page, journey)
+      } finally {
+        await step('04-added-from-chat')
+      }
 
-        await say(page, journey.checkout)
-        await completeCheckout(page)
-        const order = page.locator(`${widget} .order`).last()
-        expect(await order.locator('h4').textContent()).toMatch(/#?W?\d+|[A-Z0-9-]{5,}/)
-        await step('05-order-confirmed')
-        await expect
-          .poll(() => page.getByTestId('cart-badge').textContent(), { timeout: 15_000 })
-          .toBe('0')
+      await say(page, journey.checkout)
+      await completeCheckout(page)
+      const order = page.locator(`${widget} .order`).last()
+      expect(await order.locator('h4').textContent()).toMatch(/#?W?\d+|[A-Z0-9-]{5,}/)
+      await step('05-order-confirmed')
+      await expect
+        .poll(() => page.getByTestId('cart-badge').textContent(), { timeout: 15_000 })
+        .toBe('0')
 
-        const transcript = await page.locator(`${widget} .row[data-sequence]`).allTextContents()
-        await page.reload()
-        await page.locator(`${widget} [role="dialog"]`).waitFor()
-        await expect
-          .poll(() => page.locator(`${widget} .row[data-sequence]`).allTextContents())
-          .toEqual(transcript)
-        expect(await page.locator(`${widget} .order`).count()).toBeGreaterThan(0)
-        await step('06-history-after-reload')
-        expect(errors).toEqual([])
-        await page.context().close()
-      },
-    )
+      const transcript = await page.locator(`${widget} .row[data-sequence]`).allTextContents()
+      await page.reload()
+      await page.locator(`${widget} [role="dialog"]`).waitFor()
+      await expect
+        .poll(() => page.locator(`${widget} .row[data-sequence]`).allTextContents())
+        .toEqual(transcript)
+      expect(await page.locator(`${widget} .order`).count()).toBeGreaterThan(0)
+      await step('06-history-after-reload')
+      expect(errors).toEqual([])
+      await page.context().close()
+    })
   }
 })

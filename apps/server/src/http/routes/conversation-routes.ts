@@ -152,7 +152,7 @@ export function createConversationRoutes(context: ServerContext): FastifyPluginA
           conversationId,
           channelMessageId: `${conversationId}/${request.body.clientMessageId}`,
           content: request.body.content,
-          cartToken: readCartToken(request.headers[cartTokenHeader]),
+          cartToken: request.body.cartToken ?? readCartToken(request.headers[cartTokenHeader]),
         })
         return {
           inbound: mapMessageToDto(result.inbound),
