@@ -25,15 +25,17 @@ function renderMessage(message: MessageDto): { text: string; choices: Choice[] }
     return { text: content.text, choices: content.choices }
   }
   if (content.type === 'carousel') {
-    return {
-      text: content.cards
-        .map(
-          (card, index) =>
-            `  ${index + 1}. ${card.title}${card.priceText === undefined ? '' : ` — ${card.priceText}`}`,
-        )
-        .join('\n'),
-      choices: [],
-    }
+    const lines = content.cards.map(
+      (card) => `  • ${card.title}${card.priceText === undefined ? '' : ` — ${card.priceText}`}`,
+    )
+    const choices = content.cards.flatMap((card) =>
+      card.buttons.flatMap((button) =>
+        button.kind === 'postback'
+          ? [{ label: `${card.title}: ${button.label}`, payload: button.payload }]
+          : [],
+      ),
+    )
+    return { text: lines.join('\n'), choices }
   }
   if (content.type === 'product-card') {
     return {
@@ -107,6 +109,7 @@ export async function runChat(options: {
 }): Promise<number> {
   const { io } = options
   let server: RunningServer | undefined
+  let lines: ReturnType<typeof createInterface> | undefined
   let baseUrl = options.url
   if (baseUrl === undefined) {
     const configuration = loadConfiguration()
@@ -159,7 +162,7 @@ export async function runChat(options: {
     }
     show(openedBody.data.messages)
     let counter = 0
-    const lines = createInterface({ input: options.input, terminal: false })
+    lines = createInterface({ input: options.input, terminal: false })
     for await (const line of lines) {
       const typed = line.trim()
       if (typed === '/quit' || typed === '/exit') break
@@ -196,6 +199,9 @@ export async function runChat(options: {
     }
     return 0
   } finally {
+    // Release the terminal (or pipe) so the process can end after /quit.
+    lines?.close()
+    options.input.destroy()
     await server?.stop()
   }
 }
