@@ -58,7 +58,7 @@ const journeys: readonly Journey[] = [
 
 /** What the shopper answers when the assistant asks for checkout details, by what it asks. */
 const checkoutAnswers: readonly { readonly asks: RegExp; readonly answer: string }[] = [
-  { asks: /e-?mail|電子郵件|电子邮件|emel/i, answer: 'journey.shopper@kedai.example' },
+  { asks: /e-?mail|e-?mel|電子郵件|电子邮件|郵件|邮箱/i, answer: 'journey.shopper@kedai.example' },
   { asks: /name|姓名|名字|nama/i, answer: 'Amira Tan' },
   {
     asks: /address|deliver|street|地址|街道|送到|alamat|hantar|jalan/i,
@@ -171,8 +171,11 @@ describeInBrowser('shopping journey in the chat', { timeout: 120_000 }, () => {
 
       await say(page, journey.question)
       const card = page.locator(`${widget} .card`).last()
-      await card.waitFor({ timeout: 15_000 })
-      await step('03-product-card')
+      try {
+        await card.waitFor({ timeout: 15_000 })
+      } finally {
+        await step('03-product-card')
+      }
       expect(await card.locator('.card-title').textContent()).toMatch(/\S/)
       expect(await card.locator('.card-price').textContent()).toMatch(/(RM|MYR)\s?\d/)
 

@@ -54,6 +54,20 @@ export interface Reply {
   readonly cards?: readonly ReplyCard[]
   /** A file or link (a return label): the reply becomes a file message named by its text. */
   readonly file?: { readonly url: string; readonly mediaType?: string }
+  /** An order: the reply becomes an order summary whose status is the reply's text. */
+  readonly order?: ReplyOrder
+}
+
+/** An order to show as a summary card (lines, total), e.g. the confirmation after checkout. */
+export interface ReplyOrder {
+  readonly id: string
+  readonly number: string
+  readonly lines: readonly {
+    readonly title: string
+    readonly quantity: number
+    readonly unitPrice: Money
+  }[]
+  readonly total: Money
 }
 
 /** The BCP 47 tag used for number and money formatting in each locale. */
@@ -142,6 +156,24 @@ export function renderReply(reply: Reply, locale: Locale): MessageContent {
     }
   }
   const body = renderText(reply.key, locale, reply.values)
+  if (reply.order !== undefined) {
+    return {
+      type: 'order-summary',
+      orderId: reply.order.id,
+      orderNumber: reply.order.number,
+      status: body,
+      lines: reply.order.lines.map((line) => ({
+        title: line.title,
+        quantity: line.quantity,
+        priceText: formatReplyMoney(
+          { amount: line.unitPrice.amount * line.quantity, currency: line.unitPrice.currency },
+          locale,
+        ),
+      })),
+      total: { amount: reply.order.total.amount, currency: reply.order.total.currency },
+      totalText: formatReplyMoney(reply.order.total, locale),
+    }
+  }
   if (reply.file !== undefined) {
     return {
       type: 'file',

@@ -160,6 +160,27 @@ describe('checkout parsing', () => {
     expect(parseAddress('somewhere')).toBeUndefined()
   })
 
+  it('reads the postcode beside the city and a state before the country', () => {
+    expect(
+      parseAddress('12 Jalan Ampang, 50450 Kuala Lumpur, Wilayah Persekutuan, MY'),
+    ).toMatchObject({
+      line1: '12 Jalan Ampang',
+      city: 'Kuala Lumpur',
+      state: 'Wilayah Persekutuan',
+      postcode: '50450',
+      country: 'MY',
+    })
+    expect(parseAddress('No 3, Lorong Kenari 2, Georgetown 10250, Penang, Malaysia')).toMatchObject(
+      {
+        line1: 'No 3, Lorong Kenari 2',
+        city: 'Georgetown',
+        postcode: '10250',
+        state: 'Penang',
+      },
+    )
+    expect(parseAddress('Kuala Lumpur, 50450, MY')).toBeUndefined()
+  })
+
   it('accepts card numbers that pass the Luhn check', () => {
     expect(isCardNumber('4242 4242 4242 4242')).toBe(true)
     expect(isCardNumber('4242 4242 4242 4241')).toBe(false)

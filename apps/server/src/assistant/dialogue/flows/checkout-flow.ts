@@ -29,28 +29,63 @@ export function splitFullName(text: string): { firstName: string; lastName: stri
   return { firstName: words.slice(0, -1).join(' '), lastName: words.at(-1) ?? '' }
 }
 
-/** "12 Jalan Ampang, Kuala Lumpur, 50450, Malaysia" → a checkout address; undefined otherwise. */
+/**
+ * Reads a delivery address written on one line, forgiving about order the way shoppers write it:
+ * "12 Jalan Ampang, Kuala Lumpur, 50450, Malaysia" and "12 Jalan Ampang, 50450 Kuala Lumpur,
+ * Wilayah Persekutuan, MY" both work. The street comes first and the country last; the postcode
+ * (3–10 letters/digits with at least 3 digits) may stand alone or beside the city, and any part
+ * between the city and the country is the state. Undefined when a part is missing.
+ */
 export function parseAddress(
   text: string,
 ):
   | { line1: string; line2: string; city: string; state: string; postcode: string; country: string }
   | undefined {
+  if (text.length > 300) return undefined
   const parts = text
     .split(/[,，、]/)
     .map((part) => part.trim())
     .filter((part) => part.length > 0)
-  if (parts.length < 4 || text.length > 300) return undefined
+  if (parts.length < 3) return undefined
   const country = parts.at(-1) ?? ''
-  const postcode = parts.at(-2) ?? ''
-  if (!/^[A-Za-z0-9 -]{3,10}$/.test(postcode)) return undefined
-  return {
-    line1: parts.slice(0, -3).join(', '),
-    line2: '',
-    city: parts.at(-3) ?? '',
-    state: parts.at(-3) ?? '',
-    postcode,
-    country: countryCodes[country.toLowerCase()] ?? country.toUpperCase(),
+  const postcodePattern = /^(?=(?:.*\d){3})[A-Za-z0-9-]{3,10}$/
+  const postcodeBesideCity = /^(?:(\d{4,6})\s+(.+)|(.+?)\s+(\d{4,6}))$/
+  for (let index = parts.length - 2; index >= 1; index -= 1) {
+    const part = parts[index] ?? ''
+    let postcode: string | undefined
+    let city: string | undefined
+    let streetEnd = index
+    if (postcodePattern.test(part.replace(/\s/g, '')) && /\d/.test(part)) {
+      postcode = part.replace(/\s/g, '')
+      city = index >= 2 ? parts[index - 1] : undefined
+      streetEnd = index - 1
+    } else {
+      const match = postcodeBesideCity.exec(part)
+      if (match !== null) {
+        postcode = match[1] ?? match[4]
+        city = (match[2] ?? match[3] ?? '').trim()
+      }
+    }
+    if (postcode === undefined || city === undefined || city.length === 0) continue
+    const line1 = parts.slice(0, streetEnd).join(', ')
+    if (line1.length === 0) return undefined
+    const state = parts.slice(index + 1, -1).join(', ') || city
+    return {
+      line1,
+      line2: '',
+      city,
+      state,
+      postcode,
+      country: countryCodes[country.toLowerCase()] ?? country.toUpperCase(),
+    }
   }
+  return undefined
+}
+
+/** An order line's title: the product name and its options (`Urban Sneakers (9, black)`). */
+function describeOrderLine(name: string, options: Readonly<Record<string, string>>): string {
+  const values = Object.values(options)
+  return values.length === 0 ? name : `${name} (${values.join(', ')})`
 }
 
 /** True for a 13–19 digit number that passes the Luhn check. */
@@ -198,6 +233,19 @@ export const checkoutFlow: Flow = {
               key: 'order-placed',
               values: { number: order.number, total: order.total, eta: { date: eta } },
             },
+        {
+          key: 'order-status-pending',
+          order: {
+            id: order.id,
+            number: order.number,
+            lines: order.lines.map((line) => ({
+              title: describeOrderLine(line.name, line.options),
+              quantity: line.quantity,
+              unitPrice: { amount: line.unitPriceAmount, currency: order.total.currency },
+            })),
+            total: order.total,
+          },
+        },
       ],
       events: [
         {

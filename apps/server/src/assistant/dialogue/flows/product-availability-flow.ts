@@ -153,7 +153,19 @@ export const productAvailabilityFlow: Flow = {
               colors: colors.join(', ') || '—',
               ...(first === undefined ? {} : { price: first.price }),
             },
-            choices,
+          },
+          {
+            // The product card carries the add-to-cart buttons, one per colour in stock.
+            key: 'availability-in-stock',
+            cards: [
+              {
+                productId: product.id,
+                ...(first === undefined ? {} : { variantId: first.id, price: first.price }),
+                title: product.name,
+                ...(product.imageUrl === null ? {} : { imageUrl: product.imageUrl }),
+                buttons: choices,
+              },
+            ],
           },
         ],
         events: [shown],
