@@ -38,6 +38,8 @@ export const messageSchema = z.object({
   sequence: z.number().int().positive(),
   direction: z.enum(messageDirections),
   authorRole: z.enum(participantRoles),
+  /** The author's display name, for messages written by a person ("Aisha"). */
+  authorName: z.string().optional(),
   content: messageContentSchema,
   /** The channel's own id of an inbound message (idempotency key). */
   channelMessageId: z.string().nullable(),

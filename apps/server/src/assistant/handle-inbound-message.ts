@@ -17,6 +17,7 @@ import {
 import type { Recognition, Recognizer } from './nlu/index.ts'
 import { redactCardNumbers } from './redact-card-numbers.ts'
 import { renderReply, type Reply } from './replies/index.ts'
+import { csatPayloadPrefix } from '../workflows/hand-off/index.ts'
 
 /** What the assistant is made of. */
 export interface AssistantDependencies {
@@ -199,6 +200,16 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
         intent: 'for-agent',
         confidence: 1,
         state: { ...state, waitingNoticeSent: state.waitingNoticeSent || notice.length > 0 },
+      })
+      return { inbound, replies, duplicate: false, conversation }
+    }
+    if (text.trim().startsWith(csatPayloadPrefix)) {
+      // A rating tap after a person resolved the conversation: the hand-off workflow records it and
+      // thanks the shopper, so the bot stays silent rather than trying to understand "csat:5".
+      const replies = await storeTurn(conversation, inbound, [], {
+        ...base,
+        intent: 'csat',
+        confidence: 1,
       })
       return { inbound, replies, duplicate: false, conversation }
     }

@@ -128,16 +128,18 @@ describeInBrowser('hand-over from the widget to the agent console', { timeout: 9
     expect(await summary.textContent()).toContain('explicit-request')
     await saveScreenshot(agent.page, 'handover-02-console-summary')
 
-    await agent.page.getByTestId('reply').fill('Hi, this is Aisha. How can I help you today?')
+    await agent.page.getByTestId('reply').fill('Hi! How can I help you today?')
     await agent.page.getByTestId('send').click()
     await expect
       .poll(() => agent.page.getByTestId('transcript').textContent(), { timeout: 10_000 })
-      .toContain('Hi, this is Aisha. How can I help you today?')
+      .toContain('Hi! How can I help you today?')
 
     const agentRows = shopper.page.locator(`${widget} .row[data-role="agent"]`)
     await expect
       .poll(() => agentRows.allTextContents(), { timeout: 10_000 })
-      .toEqual(expect.arrayContaining([expect.stringContaining('Hi, this is Aisha.')]))
+      .toEqual(expect.arrayContaining([expect.stringContaining('Hi! How can I help you today?')]))
+    // The reply is signed with the agent's name, not a generic label.
+    expect(await agentRows.last().locator('.author').textContent()).toBe('Aisha')
     expect(await shopper.page.locator(`${widget} .notice`).allTextContents()).toEqual(
       expect.arrayContaining(['Aisha (support) joined the conversation.']),
     )
@@ -163,6 +165,10 @@ describeInBrowser('hand-over from the widget to the agent console', { timeout: 9
     await expect
       .poll(() => shopper.page.locator(`${widget} .row[data-role="bot"]`).allTextContents())
       .toEqual(expect.arrayContaining([expect.stringContaining('Thank you for your rating!')]))
+    // The rating tap is the hand-off's to answer: the bot does not try to understand "csat:5".
+    expect(
+      (await shopper.page.locator(`${widget} .row[data-role="bot"]`).allTextContents()).join(' '),
+    ).not.toContain('Just to be sure')
     await saveScreenshot(shopper.page, 'handover-05-rated')
     expect(shopper.errors).toEqual([])
     expect(agent.errors).toEqual([])

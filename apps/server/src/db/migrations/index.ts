@@ -6,6 +6,7 @@ import * as commercePaymentsPromotions from './0150-commerce-payments-promotions
 import * as orders from './0200-orders.ts'
 import * as conversations from './0400-conversations.ts'
 import * as conversationReplies from './0401-conversation-message-replies-index.ts'
+import * as conversationMessageAuthorName from './0402-conversation-message-author-name.ts'
 import * as inbox from './0500-inbox.ts'
 import * as inboxOneOpenHandOver from './0501-inbox-one-open-hand-over.ts'
 
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0200-orders': orders,
   '0400-conversations': conversations,
   '0401-conversation-message-replies-index': conversationReplies,
+  '0402-conversation-message-author-name': conversationMessageAuthorName,
   '0500-inbox': inbox,
   '0501-inbox-one-open-hand-over': inboxOneOpenHandOver,
 }

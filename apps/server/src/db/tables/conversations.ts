@@ -38,6 +38,8 @@ export interface ConversationMessageTable {
   sequence: number
   direction: string
   author_role: string
+  /** Display name of the author shown to the shopper (an agent's name); null for the bot and shoppers. */
+  author_name: string | null
   channel: string
   /** The channel's id of an inbound message; unique per channel (idempotency). */
   channel_message_id: string | null

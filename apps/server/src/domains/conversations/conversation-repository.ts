@@ -13,6 +13,7 @@ export interface MessageDraft {
   readonly id: string
   readonly direction: MessageDirection
   readonly authorRole: ParticipantRole
+  readonly authorName?: string | null
   readonly channelMessageId: string | null
   readonly replyToMessageId: string | null
   readonly content: MessageContent

@@ -48,6 +48,8 @@ export interface ReceivedMessage {
 /** An outbound message to store. */
 export interface OutboundDraft {
   readonly authorRole: Exclude<ParticipantRole, 'shopper'>
+  /** The name the shopper sees beside the message (an agent's display name). */
+  readonly authorName?: string
   readonly content: MessageContent
 }
 
@@ -339,6 +341,7 @@ export function createConversationService(
           id: createId('msg'),
           direction: 'outbound' as const,
           authorRole: draft.authorRole,
+          authorName: draft.authorName ?? null,
           channelMessageId: null,
           replyToMessageId: batch.replyToMessageId ?? null,
           content: draft.content,

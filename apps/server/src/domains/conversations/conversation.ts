@@ -31,6 +31,8 @@ export interface ConversationMessage {
   readonly sequence: number
   readonly direction: MessageDirection
   readonly authorRole: ParticipantRole
+  /** The author's display name shown to the shopper (agents), or null. */
+  readonly authorName: string | null
   readonly channel: Channel
   readonly channelMessageId: string | null
   readonly replyToMessageId: string | null

@@ -9,6 +9,7 @@ export function mapMessageToDto(message: ConversationMessage): MessageDto {
     sequence: message.sequence,
     direction: message.direction,
     authorRole: message.authorRole,
+    ...(message.authorName === null ? {} : { authorName: message.authorName }),
     content: message.content,
     channelMessageId: message.channelMessageId,
     createdAt: message.createdAt,

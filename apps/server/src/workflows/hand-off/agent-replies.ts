@@ -28,7 +28,13 @@ export async function agentReplies(
   const member = await dependencies.staff.findMember(input.agentId)
   dependencies.shopperSignals.setAgentTyping(input.conversationId, false)
   const [message] = await dependencies.conversations.sendMessages(input.conversationId, {
-    messages: [{ authorRole: 'agent', content: { type: 'text', text: input.text } }],
+    messages: [
+      {
+        authorRole: 'agent',
+        ...(member === undefined ? {} : { authorName: member.displayName }),
+        content: { type: 'text', text: input.text },
+      },
+    ],
     eventDetails: { agentId: input.agentId, agentName: member?.displayName ?? null },
   })
   if (message === undefined) throw new Error('the reply was not stored')
