@@ -10,7 +10,7 @@ import {
 import { startReturn } from '../workflows/start-return/index.ts'
 import type { PostPurchaseServices } from './post-purchase-services.ts'
 import { createAssistant, type Assistant } from '../assistant/handle-inbound-message.ts'
-import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
+import { createRecognizer, type Recognizer, type TrainingExample } from '../assistant/nlu/index.ts'
 import {
   createConversationService,
   type ConversationService,
@@ -25,8 +25,13 @@ function createTrainedRecognizer(
   clock: Clock,
   training: 'eager' | 'lazy',
   modelCacheDirectory: string | undefined,
+  extraExamples: TrainingExample[],
 ): Recognizer {
-  const options = { clock, ...(modelCacheDirectory === undefined ? {} : { modelCacheDirectory }) }
+  const options = {
+    clock,
+    extraExamples,
+    ...(modelCacheDirectory === undefined ? {} : { modelCacheDirectory }),
+  }
   if (training === 'eager') return createRecognizer(options)
   let trained: Recognizer | undefined
   return {
@@ -106,6 +111,8 @@ export function assembleAssistant(options: {
   training?: 'eager' | 'lazy'
   /** Where the trained recognizer model is kept between starts (the data folder). */
   modelCacheDirectory?: string
+  /** Examples agents labelled and approved; they join the recognizer's training data. */
+  extraExamples?: TrainingExample[]
   onTurnError?: (error: unknown, context: { conversationId: string; messageId: string }) => void
 }): AssistantParts {
   const conversations = createConversationService({
@@ -120,7 +127,12 @@ export function assembleAssistant(options: {
   })
   const recognizer =
     options.recognizer ??
-    createTrainedRecognizer(options.clock, options.training ?? 'eager', options.modelCacheDirectory)
+    createTrainedRecognizer(
+      options.clock,
+      options.training ?? 'eager',
+      options.modelCacheDirectory,
+      options.extraExamples ?? [],
+    )
   const engine = createDialogueEngine({ flows: defaultFlows, unavailableFlow })
   const assistant = createAssistant({
     conversations,

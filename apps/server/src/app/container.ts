@@ -20,7 +20,12 @@ import { createCommerceBServices } from './commerce-b-services.ts'
 import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
 import { createPostPurchaseServices } from './post-purchase-services.ts'
-import { createInboxServices, seedDemoCannedResponses } from './inbox-services.ts'
+import {
+  createInboxServices,
+  loadApprovedTrainingExamples,
+  seedDemoCannedResponses,
+} from './inbox-services.ts'
+import { createInboxService } from '../domains/inbox/index.ts'
 import { subscribeLockedVerificationEscalation } from '../subscribers/escalate-locked-verification.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
@@ -139,6 +144,11 @@ export async function createContainer(
       defaultLocale: configuration.store.locale,
       training: configuration.environment === 'test' ? 'lazy' : 'eager',
       modelCacheDirectory: configuration.dataDirectory,
+      // Examples agents approved in the console join the training data at each start (the model
+      // cache is keyed by the examples, so a new approval means one training run, then cached again).
+      extraExamples: await loadApprovedTrainingExamples(
+        createInboxService({ db: database.db, clock, createId }),
+      ),
       catalog: commerce.catalog,
       carts: commerce.carts,
       orders: postPurchase.orders,
