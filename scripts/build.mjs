@@ -32,7 +32,11 @@ function isStale(output, inputs) {
 }
 
 const serverOutput = join(root, 'apps/server/dist/main.js')
-const serverInputs = [join(root, 'apps/server/src'), join(root, 'packages/contracts/src'), join(root, 'package-lock.json')]
+const serverInputs = [
+  join(root, 'apps/server/src'),
+  join(root, 'packages/contracts/src'),
+  join(root, 'package-lock.json'),
+]
 if (isStale(serverOutput, serverInputs)) {
   await build({
     entryPoints: [join(root, 'apps/server/src/main.ts')],
@@ -63,10 +67,23 @@ for (const app of ['widget', 'console']) {
   if (!existsSync(join(folder, 'vite.config.ts'))) continue
   const output = join(folder, 'dist', 'index.html')
   const marker = existsSync(output) ? output : join(folder, 'dist', '.built')
-  if (!isStale(marker, [join(folder, 'src'), join(folder, 'vite.config.ts'), join(root, 'packages/contracts/src')])) continue
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: folder,
-    stdio: 'inherit',
-  })
+  const pages = readdirSync(folder)
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => join(folder, file))
+  const inputs = [
+    join(folder, 'src'),
+    join(folder, 'vite.config.ts'),
+    ...pages,
+    join(root, 'packages/contracts/src'),
+  ]
+  if (!isStale(marker, inputs)) continue
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: folder,
+      stdio: 'inherit',
+    },
+  )
   if (result.status !== 0) process.exit(result.status ?? 1)
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -35,23 +35,9 @@ if (!hasChromium && !environment.isCi)
 /** Folder of this run's screenshots (gitignored). */
 export const artifactsDirectory = join(repositoryRoot, 'test-artifacts', 'browser')
 
-const widgetFolder = join(repositoryRoot, 'apps', 'widget')
-
-function newestModification(path: string): number {
-  if (!existsSync(path)) return 0
-  const status = statSync(path)
-  if (!status.isDirectory()) return status.mtimeMs
-  return Math.max(
-    0,
-    ...readdirSync(path)
-      .filter((entry) => entry !== 'node_modules' && entry !== 'dist')
-      .map((entry) => newestModification(join(path, entry))),
-  )
-}
-
 const buildLock = join(
   tmpdir(),
-  `kedai-widget-build-${createHash('sha256').update(repositoryRoot).digest('hex').slice(0, 12)}.lock`,
+  `kedai-apps-build-${createHash('sha256').update(repositoryRoot).digest('hex').slice(0, 12)}.lock`,
 )
 
 function sleepSync(milliseconds: number): void {
@@ -59,11 +45,12 @@ function sleepSync(milliseconds: number): void {
 }
 
 /**
- * Builds `apps/widget/dist` with Vite unless it is newer than every source file. Test files run in
- * parallel processes, so the check and the build happen under a lock directory: the first process
- * builds, the others wait and then find the build fresh (a lock older than two minutes is stale).
+ * Builds what the browser needs (the widget, storefront and console pages) with the project's own
+ * build script, which skips every part newer than its sources. Test files run in parallel
+ * processes, so the build happens under a lock directory: the first process builds, the others wait
+ * and then find the build fresh (a lock older than two minutes is stale).
  */
-export function buildWidgetIfStale(): void {
+export function buildAppsIfStale(): void {
   for (;;) {
     try {
       mkdirSync(buildLock)
@@ -75,36 +62,16 @@ export function buildWidgetIfStale(): void {
     }
   }
   try {
-    buildWidgetUnlessFresh()
+    const result = spawnSync(
+      process.execPath,
+      [join(repositoryRoot, 'scripts', 'build.mjs'), '--if-stale'],
+      { cwd: repositoryRoot, encoding: 'utf8' },
+    )
+    if (result.status !== 0)
+      throw new Error(`scripts/build.mjs failed:\n${result.stdout}\n${result.stderr}`)
   } finally {
     rmSync(buildLock, { recursive: true, force: true })
   }
-}
-
-function buildWidgetUnlessFresh(): void {
-  const output = join(widgetFolder, 'dist', 'widget.js')
-  const page = join(widgetFolder, 'dist', 'index.html')
-  const builtAt = Math.min(newestModification(output), newestModification(page))
-  const sourcesAt = Math.max(
-    newestModification(join(widgetFolder, 'src')),
-    newestModification(join(widgetFolder, 'index.html')),
-    newestModification(join(widgetFolder, 'kiosk.html')),
-    newestModification(join(widgetFolder, 'vite.config.ts')),
-    newestModification(join(repositoryRoot, 'packages', 'contracts', 'src')),
-  )
-  if (builtAt > sourcesAt) return
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--logLevel',
-      'error',
-    ],
-    { cwd: widgetFolder, encoding: 'utf8' },
-  )
-  if (result.status !== 0)
-    throw new Error(`vite build of apps/widget failed:\n${result.stdout}\n${result.stderr}`)
 }
 
 /** A Kedai server listening on a random local port. */

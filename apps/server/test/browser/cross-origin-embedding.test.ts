@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
-  buildWidgetIfStale,
+  buildAppsIfStale,
   describeInBrowser,
   launchChromium,
   openPage,
@@ -56,7 +56,7 @@ describeInBrowser('widget embedded on another origin', { timeout: 60_000 }, () =
   let unknownPage: HostPage
 
   beforeAll(async () => {
-    buildWidgetIfStale()
+    buildAppsIfStale()
     allowedPage = await startHostPage(() => kedai.baseUrl)
     unknownPage = await startHostPage(() => kedai.baseUrl)
     kedai = await startListeningServer({ ALLOWED_ORIGINS: allowedPage.origin })

@@ -1,11 +1,7 @@
-import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { repositoryRoot } from '../../src/app/config.ts'
 import {
-  buildWidgetIfStale,
+  buildAppsIfStale,
   describeInBrowser,
   launchChromium,
   openPage,
@@ -22,41 +18,6 @@ import {
  */
 
 const widget = '[data-kedai-widget]'
-const consoleFolder = join(repositoryRoot, 'apps', 'console')
-
-function newestModification(path: string): number {
-  if (!existsSync(path)) return 0
-  const status = statSync(path)
-  if (!status.isDirectory()) return status.mtimeMs
-  return Math.max(
-    0,
-    ...readdirSync(path)
-      .filter((entry) => entry !== 'node_modules' && entry !== 'dist')
-      .map((entry) => newestModification(join(path, entry))),
-  )
-}
-
-function buildConsoleIfStale(): void {
-  const builtAt = newestModification(join(consoleFolder, 'dist', 'index.html'))
-  const sourcesAt = Math.max(
-    newestModification(join(consoleFolder, 'src')),
-    newestModification(join(consoleFolder, 'index.html')),
-    newestModification(join(consoleFolder, 'vite.config.ts')),
-  )
-  if (builtAt > sourcesAt) return
-  const result = spawnSync(
-    process.execPath,
-    [
-      join(repositoryRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
-      'build',
-      '--logLevel',
-      'error',
-    ],
-    { cwd: consoleFolder, encoding: 'utf8' },
-  )
-  if (result.status !== 0)
-    throw new Error(`vite build of apps/console failed:\n${result.stdout}\n${result.stderr}`)
-}
 
 async function signIn(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/console/`)
@@ -71,8 +32,7 @@ describeInBrowser('hand-over from the widget to the agent console', { timeout: 9
   let browser: Browser
 
   beforeAll(async () => {
-    buildWidgetIfStale()
-    buildConsoleIfStale()
+    buildAppsIfStale()
     kedai = await startListeningServer()
     browser = await launchChromium()
     // The recognizer trains on first use and holds this process for seconds; do it before the

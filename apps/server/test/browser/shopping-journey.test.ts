@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
-  buildWidgetIfStale,
+  buildAppsIfStale,
   describeInBrowser,
   launchChromium,
   openPage,
@@ -146,7 +146,7 @@ describeInBrowser('shopping journey in the chat', { timeout: 120_000 }, () => {
   let browser: Browser
 
   beforeAll(async () => {
-    buildWidgetIfStale()
+    buildAppsIfStale()
     kedai = await startListeningServer()
     browser = await launchChromium()
   })

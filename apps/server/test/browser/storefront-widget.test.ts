@@ -1,7 +1,7 @@
 import type { Browser, Page, WebSocketRoute } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
-  buildWidgetIfStale,
+  buildAppsIfStale,
   describeInBrowser,
   launchChromium,
   openPage,
@@ -37,7 +37,7 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
   let browser: Browser
 
   beforeAll(async () => {
-    buildWidgetIfStale()
+    buildAppsIfStale()
     kedai = await startListeningServer()
     browser = await launchChromium()
   })
