@@ -72,7 +72,10 @@ export function createInboxServices(options: {
         eventBus: options.eventBus,
       }),
     hub: createConsoleHub(),
-    shopperSignals: options.shopperSignals ?? { setAgentTyping: () => undefined },
+    shopperSignals: options.shopperSignals ?? {
+      setAgentTyping: (conversationId, typing) =>
+        options.conversations.announceTyping(conversationId, 'agent', typing),
+    },
     clock: options.clock,
     settings: {
       ...defaultHandOffSettingsValues,

@@ -4,6 +4,7 @@ import type { Conversation, ConversationMessage } from './conversation.ts'
 export type ConversationUpdate =
   | { readonly kind: 'message'; readonly message: ConversationMessage }
   | { readonly kind: 'conversation'; readonly conversation: Conversation }
+  | { readonly kind: 'typing'; readonly role: 'bot' | 'agent'; readonly typing: boolean }
 
 /** Listens to one conversation's updates. */
 export type ConversationListener = (update: ConversationUpdate) => void

@@ -133,8 +133,10 @@ export interface ConversationService {
   ): Promise<{ conversation: Conversation; changed: boolean }>
   /** Saves the dialogue engine's state without sending anything. */
   saveDialogueState(conversationId: string, state: unknown): Promise<void>
-  /** Live updates of one conversation (messages in sequence order, status changes). */
+  /** Live updates of one conversation (messages in sequence order, status changes, typing). */
   subscribe(conversationId: string, listener: ConversationListener): () => void
+  /** Tells the conversation's live channels that a person (or the bot) started or stopped typing. */
+  announceTyping(conversationId: string, role: 'bot' | 'agent', typing: boolean): void
 }
 
 /** Creates the {@link ConversationService}. */
@@ -394,5 +396,7 @@ export function createConversationService(
     },
 
     subscribe: (conversationId, listener) => feed.subscribe(conversationId, listener),
+    announceTyping: (conversationId, role, typing) =>
+      feed.publish(conversationId, { kind: 'typing', role, typing }),
   }
 }

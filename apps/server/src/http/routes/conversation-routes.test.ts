@@ -373,6 +373,23 @@ describe('createConversationRoutes', () => {
     second.socket.close()
   })
 
+  it('shows the shopper when an agent starts and stops typing', async () => {
+    const { conversation, conversationToken } = await open()
+    const url = `ws://${baseUrl}/api/conversations/${conversation.id}/socket?token=${encodeURIComponent(conversationToken)}`
+    const shopper = await connect(url)
+    shopper.socket.send(JSON.stringify({ type: 'resume', afterSequence: 0 }))
+    await shopper.waitFor((frames) => frames.some((frame) => frame.type === 'ready'))
+    container.conversations?.announceTyping(conversation.id, 'agent', true)
+    container.conversations?.announceTyping(conversation.id, 'agent', false)
+    await shopper.waitFor((frames) => frames.some((frame) => frame.type === 'typing-end'))
+    expect(
+      shopper.frames
+        .filter((frame) => frame.type.startsWith('typing-'))
+        .map((frame) => `${frame.type}:${(frame as Frame & { role?: string }).role ?? ''}`),
+    ).toEqual(['typing-start:agent', 'typing-end:agent'])
+    shopper.socket.close()
+  })
+
   it('refuses a WebSocket without a valid token', async () => {
     const { conversation } = await open()
     await expect(

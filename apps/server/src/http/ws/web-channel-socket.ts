@@ -92,6 +92,12 @@ export function serveWebChannelSocket(options: {
     if (update.kind === 'message') {
       const message = update.message
       enqueue(() => deliver(message))
+    } else if (update.kind === 'typing') {
+      const frame = {
+        type: update.typing ? 'typing-start' : 'typing-end',
+        role: update.role,
+      } as const
+      enqueue(async () => sendFrame(frame))
     } else {
       const conversation = mapConversationToDto(update.conversation)
       enqueue(async () => sendFrame({ type: 'conversation-update', conversation }))
