@@ -1,7 +1,11 @@
 import { Converter } from 'opencc-js'
+import { ConverterFactory } from 'opencc-js/core'
+import simplifiedToTraditionalCharacters from 'opencc-js/dict/STCharacters'
 
 const convertTraditionalToSimplified = Converter({ from: 't', to: 'cn' })
-const convertSimplifiedToTraditional = Converter({ from: 'cn', to: 't' })
+// Character by character is all script detection needs; OpenCC's Simplified→Traditional phrase
+// dictionary would add about 20 MB to the server's memory for no better answer.
+const convertSimplifiedToTraditional = ConverterFactory([simplifiedToTraditionalCharacters])
 
 const hanPattern = /\p{Script=Han}/u
 
@@ -15,7 +19,7 @@ export function convertToSimplified(text: string): string {
   return hasHanCharacters(text) ? convertTraditionalToSimplified(text) : text
 }
 
-/** Converts Simplified Chinese characters to Traditional (other text unchanged). */
+/** Converts Simplified Chinese characters to Traditional one by one (other text unchanged). */
 export function convertToTraditional(text: string): string {
   return hasHanCharacters(text) ? convertSimplifiedToTraditional(text) : text
 }
