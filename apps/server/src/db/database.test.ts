@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { expect, it } from 'vitest'
 import { createId } from '../shared/ids.ts'
 import { describeEachEngine } from '../testing/test-database.ts'
@@ -10,6 +11,18 @@ describeEachEngine('database', (getDatabase) => {
     expect(await handle.isReachable()).toBe(true)
     const again = await migrateToLatest(handle)
     expect(again.applied).toEqual([])
+  })
+
+  it('applies a migration of one area that sorts before migrations already applied', async () => {
+    const handle = getDatabase()
+    // As if this database was migrated before 0402 existed, while 0500 and later were applied.
+    await handle.db.schema.alterTable('conversation_messages').dropColumn('author_name').execute()
+    await sql`delete from kysely_migration where name = '0402-conversation-message-author-name'`.execute(
+      handle.db,
+    )
+    const report = await migrateToLatest(handle)
+    expect(report.applied).toEqual(['0402-conversation-message-author-name'])
+    await sql`select author_name from conversation_messages`.execute(handle.db)
   })
 
   it('keeps money as integer numbers and refuses negative stock', async () => {
