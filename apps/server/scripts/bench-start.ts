@@ -60,8 +60,11 @@ async function startOnce(
     const seconds = (performance.now() - started) / 1000
     console.log(`${label}: /healthz answered ${seconds.toFixed(2)} s after npm start`)
     if (measureMemory && serverPid !== undefined) {
-      await new Promise((done) => setTimeout(done, 3000))
-      console.log(`${label}: idle resident memory ${residentMegabytes(serverPid).toFixed(1)} MB (server process ${serverPid})`)
+      // Idle: give V8's memory reducer time to return start-up garbage.
+      await new Promise((done) => setTimeout(done, 15_000))
+      console.log(
+        `${label}: idle resident memory ${residentMegabytes(serverPid).toFixed(1)} MB (server process ${serverPid})`,
+      )
     }
   } catch (error) {
     console.error(errors)
@@ -87,7 +90,7 @@ try {
     environment.DATABASE_URL = url.toString()
   }
   console.log(`engine: ${postgresUrl === undefined ? 'sqlite' : 'postgres'}`)
-  await startOnce('first start (migrations + demo seed)', environment, false)
+  await startOnce('first start (migrations + demo seed)', environment, true)
   await startOnce('later start', environment, true)
 } finally {
   rmSync(dataDirectory, { recursive: true, force: true })
