@@ -73,6 +73,8 @@ export interface Assistant {
      * bot adds to and checks out the cart the page shows.
      */
     cartToken?: string | undefined
+    /** The store an in-store kiosk stands in; in-store answers default to it. */
+    locationCode?: string | undefined
   }): Promise<InboundResult>
 }
 
@@ -156,6 +158,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     started: number,
     cartToken: string | undefined,
     typedText = '',
+    locationCode: string | undefined = undefined,
   ): Promise<InboundResult> {
     const inbound = received.message
     const conversationId = inbound.conversationId
@@ -163,6 +166,8 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     let conversation = received.conversation
     let state = readDialogueState(conversation.dialogueState)
     if (cartToken !== undefined && state.cartToken !== cartToken) state = { ...state, cartToken }
+    if (locationCode !== undefined && state.locationCode !== locationCode)
+      state = { ...state, locationCode }
     // What the shopper typed (the stored copy may have a card number masked); a retried turn of a
     // message stored earlier only has the stored copy.
     const text =
@@ -318,7 +323,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       }
     },
 
-    handleInboundMessage({ conversationId, channelMessageId, content, cartToken }) {
+    handleInboundMessage({ conversationId, channelMessageId, content, cartToken, locationCode }) {
       return serialize(conversationId, async () => {
         const started = measure()
         // The stored message never holds a full card number; the turn still reads what was typed.
@@ -339,7 +344,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
         }
         try {
           const typed = content.type === 'text' ? content.text : ''
-          const result = await runTurn(received, started, cartToken, typed)
+          const result = await runTurn(received, started, cartToken, typed, locationCode)
           return { ...result, duplicate: received.duplicate }
         } catch (error) {
           dependencies.onTurnError?.(error, { conversationId, messageId: received.message.id })

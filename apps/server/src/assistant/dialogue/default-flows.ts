@@ -17,6 +17,7 @@ import { thanksFlow } from './flows/thanks-flow.ts'
 import { applyCouponFlow } from './flows/apply-coupon-flow.ts'
 import { checkoutFlow } from './flows/checkout-flow.ts'
 import { trackOrderFlow } from './flows/track-order-flow.ts'
+import { storeAvailabilityFlow } from './flows/store-availability-flow.ts'
 
 /** The flows of the assistant, in priority order (the first flow listing an intent handles it). */
 export const defaultFlows: readonly Flow[] = [
@@ -30,6 +31,7 @@ export const defaultFlows: readonly Flow[] = [
   newsletterFlow,
   productSearchFlow,
   productAvailabilityFlow,
+  storeAvailabilityFlow,
   recommendationFlow,
   restockAlertFlow,
   addToCartFlow,

@@ -159,6 +159,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           focus: input.state.focus,
           cartToken: input.state.cartToken,
           couponCode: input.state.couponCode,
+          locationCode: input.state.locationCode,
         },
       }
       const flowEvent = (type: string, flow: string, details: Record<string, unknown> = {}) =>

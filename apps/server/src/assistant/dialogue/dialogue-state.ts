@@ -22,6 +22,8 @@ export const dialogueStateSchema = z.object({
   focus: z.object({ productId: z.string(), name: z.string() }).optional(),
   /** The token of the shopper's cart, once the bot opened one. */
   cartToken: z.string().optional(),
+  /** The physical store the conversation happens in (an in-store kiosk's location code). */
+  locationCode: z.string().optional(),
   /** A coupon the shopper gave, applied at checkout. */
   couponCode: z.string().optional(),
   /** Consecutive turns the bot did not understand; a hand-over follows after a few. */

@@ -9,7 +9,10 @@ import type { PlaceOrderWorkflow } from '../../workflows/place-order/index.ts'
 /** The domain services flows may call; each is optional so a flow degrades to a hand-over offer. */
 export interface FlowServices {
   readonly policies?: PolicyService
-  readonly catalog?: Pick<CatalogService, 'searchProducts' | 'getProduct' | 'findSimilarProducts'>
+  readonly catalog?: Pick<
+    CatalogService,
+    'searchProducts' | 'getProduct' | 'findSimilarProducts' | 'listLocations'
+  >
   readonly carts?: Pick<CartService, 'createCart' | 'getCart' | 'addLine'>
   readonly orders?: Pick<OrderService, 'getOrderByNumber' | 'trackOrder'>
   readonly verification?: Pick<

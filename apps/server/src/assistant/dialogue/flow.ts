@@ -35,6 +35,8 @@ export interface FlowMemory {
   readonly focus?: { readonly productId: string; readonly name: string } | undefined
   readonly cartToken?: string | undefined
   readonly couponCode?: string | undefined
+  /** The store the shopper is in (a kiosk), so in-store answers default to it. */
+  readonly locationCode?: string | undefined
 }
 
 /** A piece of information a flow collects, with its question and validation. */

@@ -36,6 +36,16 @@ export const englishMessages = {
   'newsletter-confirm': 'Subscribe {email} to our newsletter?',
   'newsletter-done': 'Done! {email} will receive our newsletter. You can unsubscribe any time.',
   'confirm-again': 'Please answer yes or no.',
+  'store-stock-here':
+    "Yes, {product} is in stock here at {store} ({units} left). You'll find it at {aisle}.",
+  'store-stock-elsewhere':
+    '{product} is not on the shelf at {store} right now. It is in stock at {others}.',
+  'store-stock-list': '{product} is in stock at {stores}.',
+  'store-stock-none':
+    '{product} is not in stock at any of our stores right now, but you can order it online.',
+  'store-hours': '{store} is open today {hours}. Address: {address}.',
+  'store-closed-today': '{store} is closed today.',
+  'store-list': "Our stores and today's hours: {stores}.",
   'not-yet-available': "I can't do that in chat yet. Would you like a person to help?",
   'empty-message': 'Your message was empty. What would you like to ask?',
   'attachment-received': "Thanks, I've saved your file. What would you like to ask about it?",

@@ -39,6 +39,15 @@ export const malayMessages: MessageCatalog = {
   'newsletter-done':
     'Siap! {email} akan menerima surat berita kami. Anda boleh berhenti melanggan bila-bila masa.',
   'confirm-again': 'Sila jawab ya atau tidak.',
+  'store-stock-here':
+    'Ya, {product} ada stok di {store} ({units} lagi). Anda boleh dapatkannya di {aisle}.',
+  'store-stock-elsewhere': '{product} tiada di rak {store} sekarang. Ada stok di {others}.',
+  'store-stock-list': '{product} ada stok di {stores}.',
+  'store-stock-none':
+    '{product} tiada stok di mana-mana kedai kami sekarang, tetapi anda boleh memesannya dalam talian.',
+  'store-hours': '{store} dibuka hari ini {hours}. Alamat: {address}.',
+  'store-closed-today': '{store} ditutup hari ini.',
+  'store-list': 'Kedai kami dan waktu operasi hari ini: {stores}.',
   'not-yet-available':
     'Saya belum boleh buat itu dalam sembang. Mahu saya sambungkan dengan kakitangan kami?',
   'empty-message': 'Mesej anda kosong. Apa yang anda mahu tanya?',

@@ -26,6 +26,14 @@ import { serveWebChannelSocket, type FrameSocket } from '../ws/web-channel-socke
 /** Header in which the web widget sends the cart its page shares with the conversation. */
 export const cartTokenHeader = 'x-kedai-cart-token'
 
+/** Header in which an in-store kiosk names the store it stands in (`kl-mid-valley`). */
+export const locationHeader = 'x-kedai-location'
+
+/** The kiosk's location code of a request, when it is a plausible code (unknown codes are ignored later). */
+function readLocationCode(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && /^[a-z0-9-]{1,60}$/.test(value) ? value : undefined
+}
+
 /** The shared cart token of a request, when it is a plausible token (never trusted further: the cart service checks it). */
 function readCartToken(value: string | string[] | undefined): string | undefined {
   return typeof value === 'string' && /^[A-Za-z0-9_-]{16,200}$/.test(value) ? value : undefined
@@ -153,6 +161,7 @@ export function createConversationRoutes(context: ServerContext): FastifyPluginA
           channelMessageId: `${conversationId}/${request.body.clientMessageId}`,
           content: request.body.content,
           cartToken: request.body.cartToken ?? readCartToken(request.headers[cartTokenHeader]),
+          locationCode: readLocationCode(request.headers[locationHeader]),
         })
         return {
           inbound: mapMessageToDto(result.inbound),

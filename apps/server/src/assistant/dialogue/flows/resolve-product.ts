@@ -34,6 +34,16 @@ export async function resolveProductId(context: FlowContext): Promise<string | u
     (entity) => entity.type === 'product' || entity.type === 'category',
   )
   if (named && catalog !== undefined) {
+    // A product named in full ("the Urban Sneakers") beats the best match of its type ("sneakers").
+    const candidates = await catalog.searchProducts({
+      text: context.text,
+      locale: context.locale,
+      page: 1,
+      pageSize: 5,
+    })
+    const text = context.text.toLowerCase()
+    const exact = candidates.items.find((item) => text.includes(item.name.toLowerCase()))
+    if (exact !== undefined) return exact.id
     const page = await catalog.searchProducts({
       text: describeWanted(context),
       locale: context.locale,
