@@ -4,7 +4,6 @@ import { isSameOptionValue, readEntity, resolveProductId } from './resolve-produ
 
 const hoursQuestion =
   /\b(open|opens|opening|close|closes|closing|hours?|buka|tutup|jam|waktu)\b|營業|营业|幾點|几点|開門|开门|關門|关门|時間|时间/i
-const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
 
 const hanRun = /\p{Script=Han}{2,}/gu
 
@@ -50,7 +49,7 @@ function hoursToday(store: LocationView, now: Date): string | undefined {
   const weekday = new Intl.DateTimeFormat('en-US', { weekday: 'short', timeZone: store.timezone })
     .format(now)
     .toLowerCase()
-    .slice(0, 3) as (typeof weekdays)[number]
+    .slice(0, 3)
   const hours = store.openingHours?.[weekday]
   return hours === null || hours === undefined ? undefined : `${hours[0]}–${hours[1]}`
 }
