@@ -314,3 +314,31 @@ function buildEnvironment(options: {
     },
   }
 }
+
+/** Payloads of the buttons and quick replies of the bot's messages. */
+export function payloadsOf(messages: readonly ConversationMessage[]): string[] {
+  return messages.flatMap((message) => {
+    const content = message.content
+    if (content.type === 'carousel')
+      return content.cards.flatMap((card) =>
+        card.buttons.flatMap((button) => (button.kind === 'postback' ? [button.payload] : [])),
+      )
+    if (content.type === 'quick-replies')
+      return content.choices.flatMap((choice) =>
+        choice.payload === undefined ? [] : [choice.payload],
+      )
+    return []
+  })
+}
+
+/** Taps the button or quick reply of `replies` whose payload contains `fragment`. */
+export async function tapPayload(
+  chat: Transcript,
+  replies: readonly ConversationMessage[],
+  fragment: string,
+): Promise<readonly ConversationMessage[]> {
+  const payload = payloadsOf(replies).find((candidate) => candidate.includes(fragment))
+  if (payload === undefined)
+    throw new Error(`no button with ${fragment} in ${chat.lastReplyText()}`)
+  return chat.userSays(payload)
+}

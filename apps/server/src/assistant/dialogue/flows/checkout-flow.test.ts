@@ -1,32 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConversationMessage } from '../../../domains/conversations/index.ts'
 import {
   createContainerTranscriptEnvironment,
-  type Transcript,
+  payloadsOf,
+  tapPayload,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
 import { isCardNumber, parseAddress, splitFullName } from './checkout-flow.ts'
-
-function payloadsOf(messages: readonly ConversationMessage[]): string[] {
-  return messages.flatMap((message) => {
-    const content = message.content
-    if (content.type === 'carousel')
-      return content.cards.flatMap((card) =>
-        card.buttons.flatMap((button) => (button.kind === 'postback' ? [button.payload] : [])),
-      )
-    if (content.type === 'quick-replies')
-      return content.choices.flatMap((choice) =>
-        choice.payload === undefined ? [] : [choice.payload],
-      )
-    return []
-  })
-}
-
-async function tap(chat: Transcript, replies: readonly ConversationMessage[], fragment: string) {
-  const payload = payloadsOf(replies).find((candidate) => candidate.includes(fragment))
-  expect(payload, `no button with ${fragment} in ${chat.lastReplyText()}`).toBeDefined()
-  return chat.userSays(payload ?? '')
-}
 
 const script = {
   en: {
@@ -98,16 +77,16 @@ describe('checkout in chat, then tracking (the shopper journey)', () => {
       // Depending on the language the best match may already come in 9, or another style is offered.
       const sized = payloadsOf(found).some((payload) => payload.includes('add_to_cart'))
         ? found
-        : await tap(chat, found, 'size=9')
+        : await tapPayload(chat, found, 'size=9')
       chat.expectReply(/9/)
       let soldOut = await chat.userSays(lines.size12)
       for (const size of ['13', '5', '6', '7', '14']) {
         if (payloadsOf(soldOut).some((payload) => payload.includes('restock_alert'))) break
         soldOut = await chat.userSays(lines.size12.replace('12', size))
       }
-      await tap(chat, soldOut, 'restock_alert')
+      await tapPayload(chat, soldOut, 'restock_alert')
       chat.expectEvent('restock-alert.requested')
-      await tap(chat, sized, 'add_to_cart')
+      await tapPayload(chat, sized, 'add_to_cart')
       chat.expectEvent('cart.updated-in-conversation')
       await chat.userSays(lines.coupon)
       chat.expectReply('SAVE10')

@@ -1,32 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ConversationMessage } from '../../../domains/conversations/index.ts'
 import {
   createTranscriptEnvironment,
-  type Transcript,
+  tapPayload,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
-
-/** Payloads of the buttons and quick replies of the bot's last messages. */
-function payloadsOf(messages: readonly ConversationMessage[]): string[] {
-  return messages.flatMap((message) => {
-    const content = message.content
-    if (content.type === 'carousel')
-      return content.cards.flatMap((card) =>
-        card.buttons.flatMap((button) => (button.kind === 'postback' ? [button.payload] : [])),
-      )
-    if (content.type === 'quick-replies')
-      return content.choices.flatMap((choice) =>
-        choice.payload === undefined ? [] : [choice.payload],
-      )
-    return []
-  })
-}
-
-async function tap(chat: Transcript, replies: readonly ConversationMessage[], fragment: string) {
-  const payload = payloadsOf(replies).find((candidate) => candidate.includes(fragment))
-  expect(payload, `no button with ${fragment} in ${chat.lastReplyText()}`).toBeDefined()
-  return chat.userSays(payload ?? '')
-}
 
 describe('shopping flows (search, availability, restock alert, add to cart, view cart)', () => {
   let environment: TranscriptEnvironment
@@ -74,9 +51,9 @@ describe('shopping flows (search, availability, restock alert, add to cart, view
       chat.expectEvent('intent.recognized', { intent: 'product_availability' })
       chat.expectEvent('product.shown')
       // The first sneakers do not come in 9: the bot offers those that do.
-      const sized = await tap(chat, first, 'size=9')
+      const sized = await tapPayload(chat, first, 'size=9')
       chat.expectReply(inStock)
-      await tap(chat, sized, 'add_to_cart')
+      await tapPayload(chat, sized, 'add_to_cart')
       chat.expectReply(added)
       chat.expectEvent('cart.updated-in-conversation')
       await chat.userSays(
@@ -108,10 +85,10 @@ describe('shopping flows (search, availability, restock alert, add to cart, view
           ms: 'Ada tak kasut sukan ini dalam saiz 9?',
         }[locale],
       )
-      await tap(chat, found, 'size=9')
+      await tapPayload(chat, found, 'size=9')
       const answer = await chat.userSays(question)
       chat.expectReply(soldOut)
-      await tap(chat, answer, 'restock_alert')
+      await tapPayload(chat, answer, 'restock_alert')
       chat.expectReply(alert)
       chat.expectEvent('restock-alert.requested')
     },
