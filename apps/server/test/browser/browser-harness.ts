@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core'
-import { describe } from 'vitest'
+import { describe, expect } from 'vitest'
 import { readTestEnvironment, repositoryRoot } from '../../src/app/config.ts'
 import { startTestServer, type TestServer } from '../../src/testing/test-server.ts'
 
@@ -156,4 +156,36 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifactsDirectory, { recursive: true })
   // Finished animations only: a panel caught mid-fade would look broken in the picture.
   await page.screenshot({ path: join(artifactsDirectory, `${name}.png`), animations: 'disabled' })
+}
+
+/** The widget's host element on a page. */
+export const widgetSelector = '[data-kedai-widget]'
+
+/**
+ * Types `text` into the widget and waits until the server has stored it and the bot (or an agent)
+ * answered after it — not merely until any new bot row appears, which an earlier, slower reply
+ * could satisfy.
+ */
+export async function sayInWidget(page: Page, text: string): Promise<void> {
+  await page.locator(`${widgetSelector} textarea`).fill(text)
+  await page.locator(`${widgetSelector} textarea`).press('Enter')
+  // A card number is stored masked (•••• 4242): find it by its last four digits.
+  const needle = /^[\d\s-]{12,}$/.test(text) ? text.replace(/\D/g, '').slice(-4) : text
+  await expect
+    .poll(
+      async () => {
+        const rows = await page
+          .locator(`${widgetSelector} .row[data-sequence]`)
+          .evaluateAll((elements) =>
+            elements.map((element) => ({
+              shopper: element.classList.contains('shopper'),
+              text: element.textContent ?? '',
+            })),
+          )
+        const mine = rows.findLastIndex((row) => row.shopper && row.text.includes(needle))
+        return mine >= 0 && rows.slice(mine + 1).some((row) => !row.shopper)
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true)
 }

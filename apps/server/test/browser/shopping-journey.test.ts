@@ -6,6 +6,7 @@ import {
   launchChromium,
   openPage,
   saveScreenshot,
+  sayInWidget,
   startListeningServer,
   type ListeningServer,
 } from './browser-harness.ts'
@@ -74,13 +75,6 @@ async function botRowCount(page: Page): Promise<number> {
   return page.locator(`${widget} .row.bot[data-sequence]`).count()
 }
 
-async function say(page: Page, text: string): Promise<void> {
-  const before = await botRowCount(page)
-  await page.locator(`${widget} textarea`).fill(text)
-  await page.locator(`${widget} textarea`).press('Enter')
-  await expect.poll(() => botRowCount(page), { timeout: 15_000 }).toBeGreaterThan(before)
-}
-
 /** Controls the shopper prefers, most wanted first: add to cart, size 9, sizes and stock. */
 const addPreferences: readonly RegExp[] = [
   /add\b.*\bto (my )?cart|加入購物車|加入购物车|tambah\b.*\btroli/i,
@@ -136,7 +130,7 @@ async function completeCheckout(page: Page): Promise<void> {
     const answer = checkoutAnswers.find((candidate) => candidate.asks.test(lastQuestion))
     if (answer === undefined)
       throw new Error(`The assistant asked something the journey cannot answer: ${lastQuestion}`)
-    await say(page, answer.answer)
+    await sayInWidget(page, answer.answer)
   }
   await page.locator(`${widget} .order`).waitFor({ timeout: 5_000 })
 }
@@ -169,7 +163,7 @@ describeInBrowser('shopping journey in the chat', { timeout: 120_000 }, () => {
       await page.locator(`${widget} [role="dialog"]`).waitFor()
       await step('02-widget-open')
 
-      await say(page, journey.question)
+      await sayInWidget(page, journey.question)
       const card = page.locator(`${widget} .card`).last()
       try {
         await card.waitFor({ timeout: 15_000 })
@@ -185,7 +179,7 @@ describeInBrowser('shopping journey in the chat', { timeout: 120_000 }, () => {
         await step('04-added-from-chat')
       }
 
-      await say(page, journey.checkout)
+      await sayInWidget(page, journey.checkout)
       await completeCheckout(page)
       const order = page.locator(`${widget} .order`).last()
       expect(await order.locator('h4').textContent()).toMatch(/#?W?\d+|[A-Z0-9-]{5,}/)

@@ -6,6 +6,7 @@ import {
   launchChromium,
   openPage,
   saveScreenshot,
+  sayInWidget,
   startListeningServer,
   type ListeningServer,
 } from './browser-harness.ts'
@@ -21,15 +22,6 @@ const widget = '[data-kedai-widget]'
 async function openWidget(page: Page): Promise<void> {
   await page.locator(`${widget} .launcher`).click()
   await page.locator(`${widget} [role="dialog"]`).waitFor()
-}
-
-async function say(page: Page, text: string): Promise<void> {
-  const rowsBefore = await page.locator(`${widget} .row.bot[data-sequence]`).count()
-  await page.locator(`${widget} textarea`).fill(text)
-  await page.locator(`${widget} textarea`).press('Enter')
-  await expect
-    .poll(() => page.locator(`${widget} .row.bot[data-sequence]`).count(), { timeout: 15_000 })
-    .toBeGreaterThan(rowsBefore)
 }
 
 describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () => {
@@ -123,8 +115,8 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
     const { page, errors } = await openPage(browser)
     await page.goto(`${kedai.baseUrl}/`)
     await openWidget(page)
-    await say(page, 'Hello')
-    await say(page, 'What is your return policy?')
+    await sayInWidget(page, 'Hello')
+    await sayInWidget(page, 'What is your return policy?')
     const before = await page.locator(`${widget} .row[data-sequence]`).allTextContents()
     expect(before.join(' ')).toContain('What is your return policy?')
     await saveScreenshot(page, 'en-06-conversation')
@@ -146,7 +138,7 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
     const { page, errors } = await openPage(browser)
     await page.goto(`${kedai.baseUrl}/`)
     await openWidget(page)
-    await say(page, 'Hello')
+    await sayInWidget(page, 'Hello')
     let cutConnections = 0
     await page.route('**/api/conversations/*/messages', async (route) => {
       if (route.request().method() !== 'POST' || cutConnections > 0) return route.fallback()
@@ -202,7 +194,7 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
     })
     await page.goto(`${kedai.baseUrl}/`)
     await openWidget(page)
-    await say(page, 'Hello')
+    await sayInWidget(page, 'Hello')
     await expect.poll(() => sockets.length).toBe(1)
 
     blocked = true
@@ -333,7 +325,7 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
     const box = await page.locator(`${widget} .panel`).boundingBox()
     expect(box?.width).toBeCloseTo(375, 0)
     expect(box?.height).toBeCloseTo(740, 0)
-    await say(page, 'Hello')
+    await sayInWidget(page, 'Hello')
     await saveScreenshot(page, 'mobile-02-widget')
     await page.context().close()
   })
@@ -350,7 +342,7 @@ describeInBrowser('storefront and widget in Chromium', { timeout: 60_000 }, () =
     const box = await page.locator(`${widget} .panel`).boundingBox()
     expect(box?.width).toBeCloseTo(1024, 0)
     expect(box?.height).toBeCloseTo(768, 0)
-    await say(page, 'Hello')
+    await sayInWidget(page, 'Hello')
     await saveScreenshot(page, 'kiosk-01-kl-mid-valley')
     await page.getByRole('button', { name: 'New shopper' }).click()
     await page.waitForLoadState('load')
