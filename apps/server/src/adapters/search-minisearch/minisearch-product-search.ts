@@ -106,32 +106,52 @@ function prepareFilters(query: ProductSearchQuery): PreparedFilters {
 }
 
 /** The variants passing the filters, or `undefined` when the product is filtered out. */
-function matchFilters(
+/** True when one variant of a product passes the price, option and stock filters. */
+function isVariantWanted(record: FilterRecord, index: number, filters: PreparedFilters): boolean {
+  const variant = record.variants[index]
+  if (variant === undefined) return false
+  if (filters.priceMin !== undefined && variant.priceAmount < filters.priceMin) return false
+  if (filters.priceMax !== undefined && variant.priceAmount > filters.priceMax) return false
+  const lowered = record.loweredOptions[index] ?? {}
+  for (const [name, accepted] of filters.options) {
+    const value = lowered[name]
+    if (value === undefined || !accepted.has(value)) return false
+  }
+  return !(filters.inStockOnly && !variant.inStock)
+}
+
+/**
+ * Whether a product passes the filters, and if so whether a wanted variant is in stock — without
+ * allocating, because it runs for every text match (often a thousand) to rank in-stock first.
+ */
+function classifyRecord(
   record: FilterRecord,
   filters: PreparedFilters,
-): { variantIds: string[]; inStock: boolean } | undefined {
+): 'in-stock' | 'out-of-stock' | undefined {
   if (
     filters.categoryKeys !== undefined &&
     !filters.categoryKeys.some((key) => record.categoryKeys.has(key))
   ) {
     return undefined
   }
-  const variantIds: string[] = []
-  let inStock = false
-  record.variants.forEach((variant, index) => {
-    if (filters.priceMin !== undefined && variant.priceAmount < filters.priceMin) return
-    if (filters.priceMax !== undefined && variant.priceAmount > filters.priceMax) return
-    const lowered = record.loweredOptions[index] ?? {}
-    for (const [name, accepted] of filters.options) {
-      const value = lowered[name]
-      if (value === undefined || !accepted.has(value)) return
-    }
-    if (filters.inStockOnly && !variant.inStock) return
-    variantIds.push(variant.variantId)
-    if (variant.inStock) inStock = true
-  })
-  if (variantIds.length === 0) return undefined
-  return { variantIds, inStock }
+  let found = false
+  for (let index = 0; index < record.variants.length; index += 1) {
+    if (!isVariantWanted(record, index, filters)) continue
+    if (record.variants[index]?.inStock === true) return 'in-stock'
+    found = true
+  }
+  return found ? 'out-of-stock' : undefined
+}
+
+/** The ids of the variants of a product that pass the filters (only for the hits returned). */
+function wantedVariantIds(record: FilterRecord, filters: PreparedFilters): string[] {
+  const ids: string[] = []
+  for (let index = 0; index < record.variants.length; index += 1) {
+    const variant = record.variants[index]
+    if (variant !== undefined && isVariantWanted(record, index, filters))
+      ids.push(variant.variantId)
+  }
+  return ids
 }
 
 /**
@@ -314,24 +334,25 @@ export function createMiniSearchProductSearch(
         text.length === 0
           ? candidatesWithoutText(filters)
           : rankByText(text, query.offset + query.limit)
-      const inStock: ProductSearchHit[] = []
-      const outOfStock: ProductSearchHit[] = []
+      const inStock: { id: string; score: number; record: FilterRecord }[] = []
+      const outOfStock: { id: string; score: number; record: FilterRecord }[] = []
       for (const { id, score } of ranked) {
         const record = records.get(id)
         if (record === undefined) continue
-        const matched = matchFilters(record, filters)
-        if (matched === undefined) continue
-        const hit = {
-          productId: id,
-          score,
-          inStock: matched.inStock,
-          matchingVariantIds: matched.variantIds,
-        }
-        if (matched.inStock) inStock.push(hit)
-        else outOfStock.push(hit)
+        const kind = classifyRecord(record, filters)
+        if (kind === 'in-stock') inStock.push({ id, score, record })
+        else if (kind === 'out-of-stock') outOfStock.push({ id, score, record })
       }
       const all = inStock.concat(outOfStock)
-      return { total: all.length, hits: all.slice(query.offset, query.offset + query.limit) }
+      const hits: ProductSearchHit[] = all
+        .slice(query.offset, query.offset + query.limit)
+        .map(({ id, score, record }) => ({
+          productId: id,
+          score,
+          inStock: classifyRecord(record, filters) === 'in-stock',
+          matchingVariantIds: wantedVariantIds(record, filters),
+        }))
+      return { total: all.length, hits }
     },
   }
 }
