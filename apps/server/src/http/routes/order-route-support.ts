@@ -1,3 +1,13 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyRequest,
+  onRequestAsyncHookHandler,
+  RawServerDefault,
+} from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import type { OrderAccess, OrderOperationResult } from '../../workflows/order-operations/index.ts'
 import { z } from 'zod'
 import type { Order, TrackingView } from '../../domains/orders/index.ts'
 import { buildTrackingView } from '../../domains/orders/index.ts'
@@ -121,4 +131,98 @@ export function presentOrder(order: Order, tracking?: TrackingView) {
     exchangeRequest: order.details.exchangeRequest ?? null,
     tracking: view,
   }
+}
+
+/** How one caller (shopper or agent) reaches the pending-order operations. */
+export interface PendingOrderRouteOptions {
+  /** Path prefix: `/api/store` or `/api/console`. */
+  readonly prefix: string
+  /** OpenAPI tag of the routes. */
+  readonly tag: string
+  /** Who is asking, for the operation's ownership checks. */
+  readonly accessFor: (request: FastifyRequest) => OrderAccess | Promise<OrderAccess>
+  /** Runs first on every route (the console's staff check). */
+  readonly onRequest?: onRequestAsyncHookHandler
+  /** Request headers the routes document (the shopper's conversation token). */
+  readonly headers?: z.ZodType
+}
+
+/**
+ * Registers the operations on a pending order — cancel, change address, swap items, change payment —
+ * under `prefix`, for shoppers and agents alike: the same bodies, the same operations, differing only
+ * in who may ask (`accessFor`, `onRequest`).
+ */
+export function registerPendingOrderRoutes(
+  app: FastifyInstance<
+    RawServerDefault,
+    IncomingMessage,
+    ServerResponse,
+    FastifyBaseLogger,
+    ZodTypeProvider
+  >,
+  operations: PostPurchaseContext['orderOperations'],
+  options: PendingOrderRouteOptions,
+): void {
+  const route = <Body extends z.ZodType>(
+    path: string,
+    summary: string,
+    body: Body,
+    run: (
+      access: OrderAccess,
+      number: string,
+      input: z.infer<Body>,
+    ) => Promise<OrderOperationResult<string>>,
+  ) =>
+    app.post(
+      `${options.prefix}/orders/:number/${path}`,
+      {
+        ...(options.onRequest === undefined ? {} : { onRequest: options.onRequest }),
+        schema: {
+          tags: [options.tag],
+          summary,
+          params: orderNumberParams,
+          ...(options.headers === undefined ? {} : { headers: options.headers }),
+          body,
+        },
+      },
+      async (request) =>
+        presentOrder(
+          unwrapOperation(
+            await run(
+              await options.accessFor(request),
+              normalizeOrderNumber(request.params.number),
+              request.body as z.infer<Body>,
+            ),
+          ),
+        ),
+    )
+  route(
+    'cancel',
+    'Cancel a pending order (refund to the original payment methods)',
+    z.object({ reason: z.enum(['no longer needed', 'ordered by mistake']) }),
+    (access, number, input) => operations.cancelOrder(access, number, input.reason),
+  )
+  route(
+    'address',
+    'Change where a pending order ships',
+    z.object({ address: addressBodySchema }),
+    (access, number, input) => operations.changeOrderAddress(access, number, input.address),
+  )
+  route(
+    'items',
+    'Swap items of a pending order for other variants of the same product (once)',
+    z.object({
+      items: skuListSchema,
+      newItems: skuListSchema,
+      paymentMethod: paymentMethodReferenceSchema,
+    }),
+    (access, number, input) =>
+      operations.modifyOrderItems(access, number, input.items, input.newItems, input.paymentMethod),
+  )
+  route(
+    'payment',
+    'Pay a pending order with another saved method',
+    z.object({ paymentMethod: paymentMethodReferenceSchema }),
+    (access, number, input) => operations.changeOrderPayment(access, number, input.paymentMethod),
+  )
 }

@@ -16,6 +16,7 @@ import {
   skuListSchema,
   unwrapOperation,
   readPostPurchaseContext,
+  registerPendingOrderRoutes,
 } from '../order-route-support.ts'
 import { returnDependencies } from '../store/order-routes.ts'
 
@@ -84,100 +85,12 @@ export function createConsoleOrderRoutes(context: ServerContext): FastifyPluginA
         }
       },
     )
-    app.post(
-      '/api/console/orders/:number/cancel',
-      {
-        onRequest: agent,
-        schema: {
-          tags: ['console orders'],
-          summary: 'Cancel a pending order',
-          params: orderNumberParams,
-          body: z.object({ reason: z.enum(['no longer needed', 'ordered by mistake']) }),
-        },
-      },
-      async (request) =>
-        presentOrder(
-          unwrapOperation(
-            await services.orderOperations.cancelOrder(
-              staffAccess,
-              normalizeOrderNumber(request.params.number),
-              request.body.reason,
-            ),
-          ),
-        ),
-    )
-    app.post(
-      '/api/console/orders/:number/address',
-      {
-        onRequest: agent,
-        schema: {
-          tags: ['console orders'],
-          summary: 'Change a pending order’s address',
-          params: orderNumberParams,
-          body: z.object({ address: addressBodySchema }),
-        },
-      },
-      async (request) =>
-        presentOrder(
-          unwrapOperation(
-            await services.orderOperations.changeOrderAddress(
-              staffAccess,
-              normalizeOrderNumber(request.params.number),
-              request.body.address,
-            ),
-          ),
-        ),
-    )
-    app.post(
-      '/api/console/orders/:number/items',
-      {
-        onRequest: agent,
-        schema: {
-          tags: ['console orders'],
-          summary: 'Swap items of a pending order (once)',
-          params: orderNumberParams,
-          body: z.object({
-            items: skuListSchema,
-            newItems: skuListSchema,
-            paymentMethod: paymentMethodReferenceSchema,
-          }),
-        },
-      },
-      async (request) =>
-        presentOrder(
-          unwrapOperation(
-            await services.orderOperations.modifyOrderItems(
-              staffAccess,
-              normalizeOrderNumber(request.params.number),
-              request.body.items,
-              request.body.newItems,
-              request.body.paymentMethod,
-            ),
-          ),
-        ),
-    )
-    app.post(
-      '/api/console/orders/:number/payment',
-      {
-        onRequest: agent,
-        schema: {
-          tags: ['console orders'],
-          summary: 'Pay a pending order with another saved method',
-          params: orderNumberParams,
-          body: z.object({ paymentMethod: paymentMethodReferenceSchema }),
-        },
-      },
-      async (request) =>
-        presentOrder(
-          unwrapOperation(
-            await services.orderOperations.changeOrderPayment(
-              staffAccess,
-              normalizeOrderNumber(request.params.number),
-              request.body.paymentMethod,
-            ),
-          ),
-        ),
-    )
+    registerPendingOrderRoutes(app, services.orderOperations, {
+      prefix: '/api/console',
+      tag: 'console orders',
+      accessFor: () => staffAccess,
+      onRequest: agent,
+    })
     app.post(
       '/api/console/orders/:number/returns',
       {

@@ -22,6 +22,7 @@ import {
   skuListSchema,
   unwrapOperation,
   readPostPurchaseContext,
+  registerPendingOrderRoutes,
   type PostPurchaseContext,
 } from '../order-route-support.ts'
 
@@ -216,109 +217,12 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
         return presentOrder(order, (await services.orders.trackOrder(order.number)) ?? undefined)
       },
     )
-    app.post(
-      '/api/store/orders/:number/cancel',
-      {
-        schema: {
-          tags: ['store orders'],
-          summary: 'Cancel a pending order (refund to the original payment methods)',
-          params: orderNumberParams,
-          headers: conversationHeaders,
-          body: z.object({ reason: z.enum(['no longer needed', 'ordered by mistake']) }),
-        },
-      },
-      async (request) => {
-        const access = await accessFor(request)
-        return presentOrder(
-          unwrapOperation(
-            await services.orderOperations.cancelOrder(
-              access,
-              normalizeOrderNumber(request.params.number),
-              request.body.reason,
-            ),
-          ),
-        )
-      },
-    )
-    app.post(
-      '/api/store/orders/:number/address',
-      {
-        schema: {
-          tags: ['store orders'],
-          summary: 'Change where a pending order ships',
-          params: orderNumberParams,
-          headers: conversationHeaders,
-          body: z.object({ address: addressBodySchema }),
-        },
-      },
-      async (request) => {
-        const access = await accessFor(request)
-        return presentOrder(
-          unwrapOperation(
-            await services.orderOperations.changeOrderAddress(
-              access,
-              normalizeOrderNumber(request.params.number),
-              request.body.address,
-            ),
-          ),
-        )
-      },
-    )
-    app.post(
-      '/api/store/orders/:number/items',
-      {
-        schema: {
-          tags: ['store orders'],
-          summary: 'Swap items of a pending order for other variants of the same product (once)',
-          params: orderNumberParams,
-          headers: conversationHeaders,
-          body: z.object({
-            items: skuListSchema,
-            newItems: skuListSchema,
-            paymentMethod: paymentMethodReferenceSchema,
-          }),
-        },
-      },
-      async (request) => {
-        const access = await accessFor(request)
-        const { items, newItems, paymentMethod } = request.body
-        return presentOrder(
-          unwrapOperation(
-            await services.orderOperations.modifyOrderItems(
-              access,
-              normalizeOrderNumber(request.params.number),
-              items,
-              newItems,
-              paymentMethod,
-            ),
-          ),
-        )
-      },
-    )
-    app.post(
-      '/api/store/orders/:number/payment',
-      {
-        schema: {
-          tags: ['store orders'],
-          summary: 'Pay a pending order with another saved method',
-          params: orderNumberParams,
-          headers: conversationHeaders,
-          body: z.object({ paymentMethod: paymentMethodReferenceSchema }),
-        },
-      },
-      async (request) => {
-        const access = await accessFor(request)
-        return presentOrder(
-          unwrapOperation(
-            await services.orderOperations.changeOrderPayment(
-              access,
-              normalizeOrderNumber(request.params.number),
-              request.body.paymentMethod,
-            ),
-          ),
-        )
-      },
-    )
+    registerPendingOrderRoutes(app, services.orderOperations, {
+      prefix: '/api/store',
+      tag: 'store orders',
+      accessFor,
+      headers: conversationHeaders,
+    })
     app.post(
       '/api/store/orders/:number/returns',
       {
