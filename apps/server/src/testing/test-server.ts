@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { pino } from 'pino'
-import { loadConfiguration, readTestEnvironment } from '../app/config.ts'
+import { loadConfiguration } from '../app/config.ts'
 import { createContainer, type Container } from '../app/container.ts'
 import { buildServer } from '../http/build-server.ts'
 
@@ -42,9 +42,4 @@ export async function startTestServer(
       rmSync(folder, { recursive: true, force: true })
     },
   }
-}
-
-/** The test PostgreSQL URL (from `KEDAI_TEST_DATABASE_URL`). */
-export function testPostgresUrl(): string {
-  return readTestEnvironment().postgresUrl
 }

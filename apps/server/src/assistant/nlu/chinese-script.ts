@@ -19,11 +19,6 @@ export function convertToSimplified(text: string): string {
   return hasHanCharacters(text) ? convertTraditionalToSimplified(text) : text
 }
 
-/** Converts Simplified Chinese characters to Traditional one by one (other text unchanged). */
-export function convertToTraditional(text: string): string {
-  return hasHanCharacters(text) ? convertSimplifiedToTraditional(text) : text
-}
-
 function countChangedCharacters(original: string, converted: string): number {
   // OpenCC may rewrite phrases, so compare code points pairwise only when the lengths agree.
   const left = [...original]
