@@ -11,7 +11,14 @@ import {
 import type { MessageKey, Reply } from '../replies/index.ts'
 import { isCancelRequest } from './control-words.ts'
 import type { DialogueState, FlowFrame } from './dialogue-state.ts'
-import type { Flow, FlowContext, FlowOutcome, HandOverReason, SlotDefinition } from './flow.ts'
+import {
+  startIntentSlot,
+  type Flow,
+  type FlowContext,
+  type FlowOutcome,
+  type HandOverReason,
+  type SlotDefinition,
+} from './flow.ts'
 import type { FlowServices } from './flow-services.ts'
 
 /** Confidence thresholds and limits of the engine. */
@@ -215,13 +222,37 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
       ): Promise<void> => {
         handledBy = flow.name
         const missing = flow.slots?.find(
-          (slot) => frame.slots[slot.name] === undefined && slot.skipWhen?.(context) !== true,
+          (slot) =>
+            frame.slots[slot.name] === undefined && slot.skipWhen?.(context, frame.slots) !== true,
         )
         const confirmed = frame.slots[confirmedSlot] !== undefined
         const confirmNow =
           flow.confirmation !== undefined &&
           !confirmed &&
           (missing === undefined || missing.name === flow.confirmBefore)
+        if ((missing !== undefined || confirmNow) && flow.guard !== undefined) {
+          let stop: FlowOutcome | undefined
+          try {
+            stop = await flow.guard(frame.slots, context)
+          } catch (error) {
+            state = { ...state, active: undefined }
+            flowEvent('flow.abandoned', flow.name, {
+              reason: 'failed',
+              error: error instanceof Error ? error.message : String(error),
+            })
+            replies.push({ key: 'not-yet-available', choices: [talkToPersonChoice] })
+            return
+          }
+          if (stop !== undefined) {
+            state = { ...state, active: undefined }
+            flowEvent('flow.completed', flow.name, {
+              stoppedBefore: missing?.name ?? 'confirmation',
+            })
+            applyOutcome(withPrefix(stop, prefix))
+            if (handOver === undefined) await resumeSuspended()
+            return
+          }
+        }
         if (missing !== undefined && !confirmNow) {
           state = {
             ...state,
@@ -231,7 +262,16 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
               attempts: frame.awaiting === missing.name ? frame.attempts : 0,
             },
           }
-          replies.push({ key: missing.prompt, prefix, choices: [cancelChoice] })
+          const question = await missing.ask?.(frame.slots, context)
+          replies.push(
+            question === undefined
+              ? { key: missing.prompt, prefix, choices: [cancelChoice] }
+              : {
+                  ...question,
+                  prefix: [...prefix, ...(question.prefix ?? [])],
+                  choices: [...(question.choices ?? []), cancelChoice],
+                },
+          )
           return
         }
         if (confirmNow && flow.confirmation !== undefined) {
@@ -257,16 +297,18 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           return
         }
         flowEvent('flow.completed', flow.name)
-        applyOutcome({
-          ...outcome,
-          replies: outcome.replies.map((reply, index) =>
-            index === 0 && prefix.length > 0
-              ? { ...reply, prefix: [...prefix, ...(reply.prefix ?? [])] }
-              : reply,
-          ),
-        })
+        applyOutcome(withPrefix(outcome, prefix))
         if (handOver === undefined) await resumeSuspended()
       }
+
+      const withPrefix = (outcome: FlowOutcome, prefix: MessageKey[]): FlowOutcome => ({
+        ...outcome,
+        replies: outcome.replies.map((reply, index) =>
+          index === 0 && prefix.length > 0
+            ? { ...reply, prefix: [...prefix, ...(reply.prefix ?? [])] }
+            : reply,
+        ),
+      })
 
       const resumeSuspended = async () => {
         const frame = state.suspended.at(-1)
@@ -280,7 +322,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
       }
 
       const start = async (flow: Flow, prefix: MessageKey[] = []) => {
-        const slots: Record<string, string> = {}
+        const slots: Record<string, string> = { [startIntentSlot]: recognition.intent }
         for (const slot of flow.slots ?? []) {
           const entity =
             slot.entity === undefined
@@ -289,6 +331,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           if (entity !== undefined && (slot.validate?.(entity.value) ?? undefined) === undefined)
             slots[slot.name] = entity.value
         }
+        Object.assign(slots, await flow.prefill?.(context))
         flowEvent('flow.started', flow.name, { intent: recognition.intent })
         await proceed(flow, { flow: flow.name, slots, attempts: 0 }, prefix)
       }
@@ -335,7 +378,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           slots[awaitedSlot.name] !== undefined &&
           slots[awaitedSlot.name] !== frame.slots[awaitedSlot.name]
         if (awaitedSlot !== undefined && !answered && awaitedSlot.parse !== undefined) {
-          const parsed = awaitedSlot.parse(input.text)
+          const parsed = await awaitedSlot.parse(input.text, slots, context)
           if (parsed !== undefined) {
             if (awaitedSlot.validate?.(parsed) === undefined) {
               slots[awaitedSlot.name] = parsed
@@ -405,14 +448,20 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           return
         }
         state = { ...state, active: { ...current, attempts } }
-        const question =
-          current.awaiting === 'confirmation' && flow.confirmation !== undefined
-            ? await flow.confirmation(current.slots, context)
-            : undefined
+        if (current.awaiting === 'confirmation' && flow.confirmation !== undefined) {
+          const question = await flow.confirmation(current.slots, context)
+          replies.push({ ...question, prefix: [key], choices: yesNoChoices })
+          return
+        }
+        const question = await slotOf(flow, current.awaiting)?.ask?.(current.slots, context)
         replies.push(
           question === undefined
             ? { key, choices: [cancelChoice] }
-            : { ...question, prefix: [key], choices: yesNoChoices },
+            : {
+                ...question,
+                prefix: [key, ...(question.prefix ?? [])],
+                choices: [...(question.choices ?? []), cancelChoice],
+              },
         )
       }
 

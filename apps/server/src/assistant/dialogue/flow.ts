@@ -17,6 +17,9 @@ export const handOverReasons = [
 /** One of {@link handOverReasons}. */
 export type HandOverReason = (typeof handOverReasons)[number]
 
+/** The slot under which the engine keeps the intent that started a flow (read it, never ask it). */
+export const startIntentSlot = '__intent'
+
 /** What a flow sees when it runs. */
 export interface FlowContext {
   readonly conversationId: string
@@ -44,16 +47,31 @@ export interface SlotDefinition {
   readonly name: string
   /** Entity type that fills the slot when the recognizer finds it (also as a correction later). */
   readonly entity?: EntityType
-  /** Reads a bare answer when the recognizer found no entity (`undefined`: not an answer). */
-  readonly parse?: (text: string) => string | undefined
+  /**
+   * Reads a bare answer when the recognizer found no entity (`undefined`: not an answer). It may
+   * look at the slots so far and the services (the items of the order being exchanged).
+   */
+  readonly parse?: (
+    text: string,
+    slots: Readonly<Record<string, string>>,
+    context: FlowContext,
+  ) => string | undefined | Promise<string | undefined>
   /** A catalog key explaining why the value is refused, or `undefined` when it is valid. */
   readonly validate?: (value: string) => MessageKey | undefined
   /** The question asking for the slot. */
   readonly prompt: MessageKey
+  /**
+   * The question as a whole reply, when it needs values or quick replies (the order's items); the
+   * engine adds the Cancel choice. Without it the question is `prompt`.
+   */
+  readonly ask?: (
+    slots: Readonly<Record<string, string>>,
+    context: FlowContext,
+  ) => Reply | Promise<Reply>
   /** The re-prompt after an answer that is not valid. */
   readonly invalid: MessageKey
   /** Not asked when this holds (an e-mail for verification when the shopper is signed in). */
-  readonly skipWhen?: (context: FlowContext) => boolean
+  readonly skipWhen?: (context: FlowContext, slots: Readonly<Record<string, string>>) => boolean
 }
 
 /** What a completed flow says and does. */
@@ -87,6 +105,21 @@ export interface Flow {
    * only once the order is confirmed, so it is used at once and never kept in the state).
    */
   readonly confirmBefore?: string
+  /**
+   * Runs before each question (a slot or the confirmation) with the slots so far; an outcome ends
+   * the flow there (an order that is not pending is not asked a cancellation reason).
+   */
+  readonly guard?: (
+    slots: Readonly<Record<string, string>>,
+    context: FlowContext,
+  ) => FlowOutcome | undefined | Promise<FlowOutcome | undefined>
+  /**
+   * Slots read from the opening turn beyond its entities (the cart line the shopper means, who the
+   * shopper is), merged over the entity values when the flow starts.
+   */
+  readonly prefill?: (
+    context: FlowContext,
+  ) => Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>
   complete(
     slots: Readonly<Record<string, string>>,
     context: FlowContext,
