@@ -1,14 +1,19 @@
 /**
  * Search benchmark: builds a synthetic catalog of 100,000 variants (20,000 products × 5 variants,
  * names and descriptions in en, zh-Hant, zh-Hans and ms), indexes it with the MiniSearch adapter and
- * prints index time and query latency p50/p95/p99 for typo, Chinese and filtered queries.
- * Run: `npm run bench:search` (optional argument: number of products, default 20000).
+ * prints index time, index memory and per-query wall-clock latency (p50/p95/p99) for typo, Chinese,
+ * prefix and filtered queries, plus the garbage collections that happened while measuring.
+ * Run: `npm run bench:search [products] [queries per kind]` (defaults 20000 and 2500).
  */
 import { cpus, loadavg } from 'node:os'
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { createMiniSearchProductSearch } from '../src/adapters/search-minisearch/index.ts'
 import type { ProductSearchDocument, ProductSearchQuery } from '../src/domains/catalog/index.ts'
 
 const productCount = Number(process.argv[2] ?? 20_000)
+const queriesPerKind = Number(process.argv[3] ?? 2_500)
 const variantsPerProduct = 5
 
 /** Product kinds with names in four languages and a category. */
@@ -142,6 +147,15 @@ const querySets: Record<string, Omit<ProductSearchQuery, 'offset' | 'limit'>[]> 
     { text: '智慧手錶' },
     { text: '透气连衣裙' },
   ],
+  // The shopper still typing: the last word is matched as a prefix of longer words.
+  prefix: [
+    { text: 'sne' },
+    { text: 'wireless he' },
+    { text: 'kasut la' },
+    { text: 'ba' },
+    { text: 'premium ja' },
+    { text: 'cof' },
+  ],
   filtered: [
     { text: 'sneakers', categoryKeys: ['sneakers'], priceMaxAmount: 30_000, inStockOnly: true },
     { text: 'jacket', options: { color: ['black', 'navy'] }, inStockOnly: true },
@@ -152,67 +166,120 @@ const querySets: Record<string, Omit<ProductSearchQuery, 'offset' | 'limit'>[]> 
   ],
 }
 
+/** Node's `gc()` without restarting under `--expose-gc`, to measure retained memory. */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  gc()
+  gc()
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 2 ** 20).toFixed(0)
+}
+
+function formatLoad(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')
+}
+
+/** One query of the measured sequence, built before measuring so the loop allocates nothing. */
+interface PlannedQuery {
+  readonly kind: string
+  readonly position: number
+  readonly query: ProductSearchQuery
+}
+
 async function main(): Promise<void> {
   const startedBuild = performance.now()
   const documents = buildCatalog(productCount)
   const buildMs = performance.now() - startedBuild
   const search = createMiniSearchProductSearch()
-  const rssBefore = process.memoryUsage().rss
+  collectGarbage()
+  const before = process.memoryUsage()
   const startedIndex = performance.now()
   await search.replaceAll(documents)
   const indexMs = performance.now() - startedIndex
-  const rssAfter = process.memoryUsage().rss
+  collectGarbage()
+  const after = process.memoryUsage()
   const variantCount = documents.reduce((sum, document) => sum + document.variants.length, 0)
   console.log(
     `catalog: ${documents.length} products, ${variantCount} variants (generated in ${buildMs.toFixed(0)} ms)`,
   )
   console.log(
-    `index: ${(indexMs / 1000).toFixed(2)} s, RSS ${(rssBefore / 2 ** 20).toFixed(0)} → ${(rssAfter / 2 ** 20).toFixed(0)} MB`,
+    `index: ${(indexMs / 1000).toFixed(2)} s; heap used ${megabytes(before.heapUsed)} → ${megabytes(after.heapUsed)} MB (index ${megabytes(after.heapUsed - before.heapUsed)} MB), RSS ${megabytes(before.rss)} → ${megabytes(after.rss)} MB`,
   )
 
-  // Warm up the JIT and the converter caches before measuring.
-  for (const queries of Object.values(querySets)) {
-    for (const query of queries) await search.search({ ...query, offset: 0, limit: 20 })
+  // Interleave the kinds, so a collection or a busy neighbour hits every kind alike.
+  const kinds = Object.entries(querySets)
+  const plan: PlannedQuery[] = []
+  for (let round = 0; plan.length < queriesPerKind * kinds.length; round += 1) {
+    for (const [kind, queries] of kinds) {
+      const position = round % queries.length
+      const query = queries[position] ?? {}
+      plan.push({ kind, position, query: { ...query, offset: 0, limit: 20 } })
+    }
   }
-  const rounds = 40
-  console.log(`queries: ${rounds} rounds of each query, first page of 20`)
+  // Warm up the JIT and the converter caches before measuring.
+  for (const { query } of plan.slice(0, 2_000)) await search.search(query)
+
+  const wallMs = new Float64Array(plan.length)
+  const cpuMs = new Float64Array(plan.length)
+  const totals = new Float64Array(plan.length)
+  const collections: PerformanceEntry[] = []
+  const observer = new PerformanceObserver((list) => collections.push(...list.getEntries()))
+  observer.observe({ entryTypes: ['gc'] })
   console.log(
-    `load average now: ${loadavg()
-      .map((load) => load.toFixed(2))
-      .join(' ')} on ${cpus().length} cores`,
+    `queries: ${queriesPerKind} per kind, interleaved, first page of 20 (after ${Math.min(2_000, plan.length)} warm-up queries)`,
   )
   console.log(
-    'set        count   min ms   p50 ms   p95 ms   p99 ms   max ms   avg hits | CPU p50   p95   p99 ms',
+    `load average at start: ${formatLoad()} on ${cpus().length} cores, node ${process.version}`,
+  )
+  const startedQueries = process.hrtime.bigint()
+  for (const [index, { query }] of plan.entries()) {
+    const cpuStarted = process.cpuUsage()
+    const started = process.hrtime.bigint()
+    const result = await search.search(query)
+    const ended = process.hrtime.bigint()
+    const cpu = process.cpuUsage(cpuStarted)
+    wallMs[index] = Number(ended - started) / 1e6
+    cpuMs[index] = (cpu.user + cpu.system) / 1000
+    totals[index] = result.total
+  }
+  const queriesMs = Number(process.hrtime.bigint() - startedQueries) / 1e6
+  await new Promise((done) => setTimeout(done, 10))
+  collections.push(...observer.takeRecords())
+  observer.disconnect()
+  console.log(`load average at end:   ${formatLoad()}`)
+  const gcMs = collections.reduce((sum, entry) => sum + entry.duration, 0)
+  const longestGcMs = collections.reduce((most, entry) => Math.max(most, entry.duration), 0)
+  console.log(
+    `garbage collection while measuring: ${collections.length} collections, ${gcMs.toFixed(1)} ms in all (longest ${longestGcMs.toFixed(2)} ms) over ${(queriesMs / 1000).toFixed(2)} s of queries`,
+  )
+
+  console.log(
+    'kind       count   min ms   p50 ms   p95 ms   p99 ms   max ms   avg hits | CPU p50   p95   p99 ms',
   )
   const perQuery: string[] = []
-  for (const [name, queries] of Object.entries(querySets)) {
-    const timings: number[] = []
-    const cpuTimings: number[] = []
-    let hits = 0
-    for (let round = 0; round < rounds; round += 1) {
-      for (const query of queries) {
-        const cpuStarted = process.cpuUsage()
-        const started = performance.now()
-        const result = await search.search({ ...query, offset: 0, limit: 20 })
-        timings.push(performance.now() - started)
-        const cpu = process.cpuUsage(cpuStarted)
-        cpuTimings.push((cpu.user + cpu.system) / 1000)
-        hits += result.total
-      }
-    }
-    for (const [index, query] of queries.entries()) {
-      const own = timings
-        .filter((_, position) => position % queries.length === index)
+  for (const [kind, queries] of kinds) {
+    const chosen = plan.flatMap((entry, index) => (entry.kind === kind ? [index] : []))
+    const timings = chosen.map((index) => wallMs[index] ?? 0).sort((left, right) => left - right)
+    const cpuTimings = chosen.map((index) => cpuMs[index] ?? 0).sort((left, right) => left - right)
+    const hits = chosen.reduce((sum, index) => sum + (totals[index] ?? 0), 0)
+    console.log(
+      `${kind.padEnd(10)} ${String(timings.length).padStart(5)} ${(timings[0] ?? 0).toFixed(2).padStart(8)} ${percentile(timings, 0.5).toFixed(2).padStart(8)} ${percentile(timings, 0.95).toFixed(2).padStart(8)} ${percentile(timings, 0.99).toFixed(2).padStart(8)} ${(timings.at(-1) ?? 0).toFixed(2).padStart(8)} ${(hits / Math.max(1, timings.length)).toFixed(0).padStart(10)} | ${percentile(cpuTimings, 0.5).toFixed(2).padStart(7)} ${percentile(cpuTimings, 0.95).toFixed(2).padStart(5)} ${percentile(cpuTimings, 0.99).toFixed(2).padStart(5)}`,
+    )
+    for (const [position, query] of queries.entries()) {
+      const own = chosen
+        .filter((index) => plan[index]?.position === position)
+        .map((index) => wallMs[index] ?? 0)
         .sort((left, right) => left - right)
+      const total = totals[chosen.find((index) => plan[index]?.position === position) ?? 0] ?? 0
       perQuery.push(
-        `  ${name.padEnd(9)} ${JSON.stringify(query)}: min ${(own[0] ?? 0).toFixed(2)} ms, p50 ${percentile(own, 0.5).toFixed(2)} ms`,
+        `  ${kind.padEnd(9)} ${JSON.stringify(query)}: ${total} found, p50 ${percentile(own, 0.5).toFixed(3)} ms, p95 ${percentile(own, 0.95).toFixed(3)} ms`,
       )
     }
-    timings.sort((left, right) => left - right)
-    cpuTimings.sort((left, right) => left - right)
-    console.log(
-      `${name.padEnd(10)} ${String(timings.length).padStart(5)} ${(timings[0] ?? 0).toFixed(2).padStart(8)} ${percentile(timings, 0.5).toFixed(2).padStart(8)} ${percentile(timings, 0.95).toFixed(2).padStart(8)} ${percentile(timings, 0.99).toFixed(2).padStart(8)} ${(timings.at(-1) ?? 0).toFixed(2).padStart(8)} ${(hits / timings.length).toFixed(0).padStart(10)} | ${percentile(cpuTimings, 0.5).toFixed(2).padStart(7)} ${percentile(cpuTimings, 0.95).toFixed(2).padStart(5)} ${percentile(cpuTimings, 0.99).toFixed(2).padStart(5)}`,
-    )
   }
   console.log('per query (wall clock):')
   for (const line of perQuery) console.log(line)

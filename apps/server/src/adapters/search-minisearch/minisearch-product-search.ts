@@ -1,39 +1,37 @@
-import MiniSearch, { type SearchOptions } from 'minisearch'
 import type {
   ProductSearch,
   ProductSearchDocument,
   ProductSearchHit,
-  ProductSearchQuery,
   ProductSearchResult,
-  ProductSearchVariant,
 } from '../../domains/catalog/index.ts'
+import {
+  createProductFilterTable,
+  filterOutcomes,
+  type CompiledFilters,
+  type ProductFilterTable,
+} from './product-filter-table.ts'
+import {
+  createProductTextIndex,
+  type ProductTextIndex,
+  type TermExpansion,
+  type TextField,
+  type TextMatches,
+} from './product-text-index.ts'
 import { tokenizeForIndex, tokenizeQuery } from './tokenize-search-text.ts'
 
-interface IndexedFields {
-  id: string
-  /** The product name in every language. */
-  name: string
-  /** Tags and synonyms, category names, brand and option values: short, telling words. */
-  keywords: string
-  description: string
-}
-
-/** What filters need of a product, kept beside the index (MiniSearch stores no fields). */
-interface FilterRecord {
-  readonly categoryKeys: ReadonlySet<string>
-  readonly variants: readonly ProductSearchVariant[]
-  /** Option name → lower-cased value, per variant, to compare filters case-insensitively. */
-  readonly loweredOptions: readonly Readonly<Record<string, string>>[]
-}
-
-/** Tuning of the MiniSearch index; the defaults were measured with `npm run bench:search`. */
+/** Tuning of the search; the defaults were measured with `npm run bench:search`. */
 export interface MiniSearchTuning {
   /** Relative weight of each field in the score. */
-  readonly boosts: Readonly<Record<Exclude<keyof IndexedFields, 'id'>, number>>
+  readonly boosts: Readonly<Record<TextField, number>>
   /** Edit distance allowed, as a fraction of a Latin term's length (terms of 4+ letters only). */
   readonly fuzziness: number
   /** Shortest Latin term that is matched as a prefix (the last term of a query only). */
   readonly minimumPrefixLength: number
+  /**
+   * Most vocabulary terms one query word may stand for — prefix completions or typo corrections,
+   * nearest first — so a short or common word cannot make a query score a large part of the index.
+   */
+  readonly maxTermExpansions: number
 }
 
 /** The default {@link MiniSearchTuning}. */
@@ -41,122 +39,93 @@ export const defaultMiniSearchTuning: MiniSearchTuning = {
   boosts: { name: 4, keywords: 2.5, description: 1 },
   fuzziness: 0.25,
   minimumPrefixLength: 2,
+  maxTermExpansions: 16,
 }
 
-const allFields = ['name', 'keywords', 'description'] as const
+/** Largest edit distance tolerated for one word, whatever its length. */
+const maxEditDistance = 2
 
-function toIndexedFields(document: ProductSearchDocument): IndexedFields {
-  // Three fields rather than one per source: scoring cost grows with the fields a term is found in.
+/** Up to this many results wanted, the page is picked by insertion; beyond it, by a full sort. */
+const partialSelectionLimit = 256
+
+/** A product's three indexed texts. Fields are merged: scoring cost grows with fields matched. */
+function toFieldTexts(document: ProductSearchDocument): string[] {
   const optionValues = new Set(
     document.variants.flatMap((variant) => Object.values(variant.options)),
   )
-  return {
-    id: document.productId,
-    name: Object.values(document.name).join('\n'),
-    keywords: [
+  return [
+    Object.values(document.name).join('\n'),
+    [
       ...document.tags,
       ...document.categoryNames,
       document.brand ?? '',
       ...optionValues,
       ...(document.optionTexts ?? []),
     ].join('\n'),
-    description: Object.values(document.description).join('\n'),
-  }
+    Object.values(document.description).join('\n'),
+  ]
 }
 
-function toFilterRecord(document: ProductSearchDocument): FilterRecord {
+/** The text index, filter data and product ids of one generation of the catalog. */
+interface Catalog {
+  readonly text: ProductTextIndex
+  readonly filters: ProductFilterTable
+  /** Product id → slot; kept when a product is removed, so it comes back at the same place. */
+  readonly slotOf: Map<string, number>
+  /** Slot → product id; slot order is the order products were first added (listing order). */
+  readonly productIds: string[]
+}
+
+function createCatalog(): Catalog {
   return {
-    categoryKeys: new Set(document.categoryKeys),
-    variants: document.variants,
-    loweredOptions: document.variants.map((variant) =>
-      Object.fromEntries(
-        Object.entries(variant.options).map(([name, value]) => [
-          name.toLowerCase(),
-          value.toLowerCase(),
-        ]),
-      ),
-    ),
+    text: createProductTextIndex(tokenizeForIndex),
+    filters: createProductFilterTable(),
+    slotOf: new Map(),
+    productIds: [],
   }
 }
 
-interface PreparedFilters {
-  readonly categoryKeys: readonly string[] | undefined
-  readonly priceMin: number | undefined
-  readonly priceMax: number | undefined
-  readonly options: readonly (readonly [string, ReadonlySet<string>])[]
-  readonly inStockOnly: boolean
-}
-
-function prepareFilters(query: ProductSearchQuery): PreparedFilters {
-  return {
-    categoryKeys:
-      query.categoryKeys !== undefined && query.categoryKeys.length > 0
-        ? query.categoryKeys
-        : undefined,
-    priceMin: query.priceMinAmount,
-    priceMax: query.priceMaxAmount,
-    options: Object.entries(query.options ?? {})
-      .filter(([, values]) => values.length > 0)
-      .map(
-        ([name, values]) =>
-          [name.toLowerCase(), new Set(values.map((value) => value.toLowerCase()))] as const,
-      ),
-    inStockOnly: query.inStockOnly === true,
+function putDocument(catalog: Catalog, document: ProductSearchDocument): void {
+  let slot = catalog.slotOf.get(document.productId)
+  if (slot === undefined) {
+    slot = catalog.productIds.length
+    catalog.slotOf.set(document.productId, slot)
+    catalog.productIds.push(document.productId)
   }
-}
-
-/** The variants passing the filters, or `undefined` when the product is filtered out. */
-/** True when one variant of a product passes the price, option and stock filters. */
-function isVariantWanted(record: FilterRecord, index: number, filters: PreparedFilters): boolean {
-  const variant = record.variants[index]
-  if (variant === undefined) return false
-  if (filters.priceMin !== undefined && variant.priceAmount < filters.priceMin) return false
-  if (filters.priceMax !== undefined && variant.priceAmount > filters.priceMax) return false
-  const lowered = record.loweredOptions[index] ?? {}
-  for (const [name, accepted] of filters.options) {
-    const value = lowered[name]
-    if (value === undefined || !accepted.has(value)) return false
-  }
-  return !(filters.inStockOnly && !variant.inStock)
+  catalog.text.remove(slot)
+  catalog.text.add(slot, toFieldTexts(document))
+  catalog.filters.set(slot, document)
 }
 
 /**
- * Whether a product passes the filters, and if so whether a wanted variant is in stock — without
- * allocating, because it runs for every text match (often a thousand) to rank in-stock first.
+ * Products found by text (or every product), in rank order before filtering: `pass` 0 for matches
+ * of the words as written, 1 for matches found only with typo tolerance (listed after), then score.
  */
-function classifyRecord(
-  record: FilterRecord,
-  filters: PreparedFilters,
-): 'in-stock' | 'out-of-stock' | undefined {
-  if (
-    filters.categoryKeys !== undefined &&
-    !filters.categoryKeys.some((key) => record.categoryKeys.has(key))
-  ) {
-    return undefined
-  }
-  let found = false
-  for (let index = 0; index < record.variants.length; index += 1) {
-    if (!isVariantWanted(record, index, filters)) continue
-    if (record.variants[index]?.inStock === true) return 'in-stock'
-    found = true
-  }
-  return found ? 'out-of-stock' : undefined
+interface Candidates {
+  count: number
+  slots: Int32Array
+  scores: Float64Array
+  passes: Uint8Array
 }
 
-/** The ids of the variants of a product that pass the filters (only for the hits returned). */
-function wantedVariantIds(record: FilterRecord, filters: PreparedFilters): string[] {
-  const ids: string[] = []
-  for (let index = 0; index < record.variants.length; index += 1) {
-    const variant = record.variants[index]
-    if (variant !== undefined && isVariantWanted(record, index, filters))
-      ids.push(variant.variantId)
-  }
-  return ids
+function ensureCandidateCapacity(candidates: Candidates, needed: number): void {
+  if (needed <= candidates.slots.length) return
+  const length = Math.max(needed, candidates.slots.length * 2, 64)
+  const slots = new Int32Array(length)
+  const scores = new Float64Array(length)
+  const passes = new Uint8Array(length)
+  slots.set(candidates.slots)
+  scores.set(candidates.scores)
+  passes.set(candidates.passes)
+  candidates.slots = slots
+  candidates.scores = scores
+  candidates.passes = passes
 }
 
 /**
- * {@link ProductSearch} in process with MiniSearch: multilingual full text (Chinese both scripts,
- * typos, prefixes), filters on categories, prices, options and stock, in-stock first.
+ * {@link ProductSearch} in process: multilingual full text (Chinese in both scripts, typos,
+ * prefixes) over MiniSearch's radix-tree vocabulary with BM25+ scoring into typed arrays, filters
+ * on categories, prices, options and stock from typed arrays, in-stock first.
  */
 export function createMiniSearchProductSearch(
   tuning: MiniSearchTuning = defaultMiniSearchTuning,
@@ -164,195 +133,228 @@ export function createMiniSearchProductSearch(
   /** Number of products indexed. */
   readonly size: () => number
 } {
-  // Every term ever indexed (it only grows), to know before searching whether an exact match of all
-  // words is possible at all: MiniSearch scores each word's postings before combining them, so an
-  // AND with one unknown word still pays for the others.
-  let vocabulary = new Set<string>()
-  let sortedVocabulary: string[] | undefined
-  const createIndex = (): MiniSearch<IndexedFields> =>
-    new MiniSearch<IndexedFields>({
-      fields: [...allFields],
-      storeFields: [],
-      tokenize: (text) => {
-        const terms = tokenizeForIndex(text)
-        for (const term of terms) {
-          if (!vocabulary.has(term)) {
-            vocabulary.add(term)
-            sortedVocabulary = undefined
-          }
-        }
-        return terms
-      },
-      processTerm: (term) => term,
-    })
+  let catalog = createCatalog()
+  const strongBoosts = { name: tuning.boosts.name, keywords: tuning.boosts.keywords }
+  const allBoosts = { ...tuning.boosts }
 
-  function hasTermWithPrefix(prefix: string): boolean {
-    sortedVocabulary ??= [...vocabulary].sort()
-    let low = 0
-    let high = sortedVocabulary.length
-    while (low < high) {
-      const middle = (low + high) >>> 1
-      if ((sortedVocabulary[middle] ?? '') < prefix) low = middle + 1
-      else high = middle
-    }
-    return (sortedVocabulary[low] ?? '').startsWith(prefix)
+  // Query-time buffers, reused by every search.
+  const candidates: Candidates = {
+    count: 0,
+    slots: new Int32Array(0),
+    scores: new Float64Array(0),
+    passes: new Uint8Array(0),
+  }
+  let seen = new Uint32Array(0)
+  let seenStamp = 0
+  let passing = new Int32Array(0)
+  let passingGroups = new Uint8Array(0)
+  let ranked = new Int32Array(0)
+
+  function appendCandidate(slot: number, score: number, pass: number): void {
+    candidates.slots[candidates.count] = slot
+    candidates.scores[candidates.count] = score
+    candidates.passes[candidates.count] = pass
+    candidates.count += 1
   }
 
-  function canMatchExactly(terms: readonly string[], chinese: ReadonlySet<string>): boolean {
-    return terms.every((term, position) =>
-      position === terms.length - 1 &&
-      !chinese.has(term) &&
-      term.length >= tuning.minimumPrefixLength
-        ? hasTermWithPrefix(term)
-        : vocabulary.has(term),
-    )
-  }
-  let index = createIndex()
-  let records = new Map<string, FilterRecord>()
-
-  // Category key → product ids, so a filter-only listing does not scan the whole catalog.
-  let byCategory = new Map<string, Set<string>>()
-
-  function runTextSearch(
-    terms: readonly string[],
-    chinese: ReadonlySet<string>,
-    combineWith: 'AND' | 'OR',
-    fuzzy: boolean,
-    fields: readonly (keyof IndexedFields)[],
-  ): { id: string; score: number }[] {
-    if (terms.length === 0) return []
-    const last = terms[terms.length - 1]
-    const options: SearchOptions = {
-      combineWith,
-      fields: [...fields],
-      boost: { ...tuning.boosts },
-      tokenize: () => [...terms],
-      processTerm: (term) => term,
-      fuzzy: (term) => (fuzzy && !chinese.has(term) && term.length >= 4 ? tuning.fuzziness : false),
-      // With typo tolerance on, a prefix too would let a short word match a large part of the vocabulary.
-      prefix: (term) =>
-        !fuzzy && term === last && !chinese.has(term) && term.length >= tuning.minimumPrefixLength,
-      maxFuzzy: 2,
+  function appendMatches(matches: TextMatches, pass: number, skipSeen: boolean): void {
+    ensureCandidateCapacity(candidates, candidates.count + matches.count)
+    for (let index = 0; index < matches.count; index += 1) {
+      const slot = matches.slots[index] ?? 0
+      if (skipSeen && seen[slot] === seenStamp) continue
+      appendCandidate(slot, matches.scores[index] ?? 0, pass)
     }
-    return index
-      .search(terms.join(' '), options)
-      .map((result) => ({ id: String(result.id), score: result.score }))
+  }
+
+  function markCandidatesSeen(): void {
+    if (seen.length < catalog.productIds.length) {
+      seen = new Uint32Array(Math.max(catalog.productIds.length, seen.length * 2))
+      seenStamp = 0
+    }
+    if (seenStamp >= 0xffff_fffe) {
+      seen.fill(0)
+      seenStamp = 0
+    }
+    seenStamp += 1
+    for (let index = 0; index < candidates.count; index += 1) {
+      seen[candidates.slots[index] ?? 0] = seenStamp
+    }
+  }
+
+  function isPrefixTerm(term: string, isLast: boolean, chinese: ReadonlySet<string>): boolean {
+    return isLast && !chinese.has(term) && term.length >= tuning.minimumPrefixLength
+  }
+
+  function typoDistance(term: string, chinese: ReadonlySet<string>): number {
+    if (chinese.has(term) || term.length < 4) return 0
+    return Math.min(maxEditDistance, Math.round(term.length * tuning.fuzziness))
   }
 
   /**
-   * Cheapest first, stopping once a page is found: exact words (and a prefix for the last one) in
-   * names and keywords, then in descriptions too (both skipped when a word is in no product); then
-   * with typo tolerance (the costly part) in names and keywords, then everywhere; any-word matching
-   * in names and keywords only when all words together find nothing. Exact matches stay on top.
+   * Fills `candidates`, cheapest first, stopping once a page is found: the words as written (a
+   * prefix for the last one) in names and keywords, then in descriptions too (both skipped when a
+   * word is in no product); then with typo tolerance in names and keywords, then everywhere —
+   * listed after the matches as written; any-word matching in names and keywords only when all
+   * words together find nothing.
    */
-  function rankByText(text: string, wanted: number): { id: string; score: number }[] {
+  function findByText(text: string, wanted: number): void {
+    candidates.count = 0
     const { terms, chinese } = tokenizeQuery(text)
-    let found: { id: string; score: number }[] = []
-    if (canMatchExactly(terms, chinese)) {
-      found = runTextSearch(terms, chinese, 'AND', false, ['name', 'keywords'])
-      if (found.length >= wanted) return found
-      found = runTextSearch(terms, chinese, 'AND', false, allFields)
-      if (found.length >= wanted) return found
-    }
-    const withTypos = (fields: readonly (keyof IndexedFields)[]) => {
-      const seen = new Set(found.map((hit) => hit.id))
-      return found.concat(
-        runTextSearch(terms, chinese, 'AND', true, fields).filter((hit) => !seen.has(hit.id)),
+    if (terms.length === 0) return
+    const { text: index } = catalog
+    const limit = tuning.maxTermExpansions
+    const exact = terms.map((term, position) =>
+      index.expandExact(term, isPrefixTerm(term, position === terms.length - 1, chinese), limit),
+    )
+    if (exact.every((expansions) => expansions.length > 0)) {
+      appendMatches(
+        index.score({ terms: exact, boosts: strongBoosts, combineWith: 'and' }),
+        0,
+        false,
       )
+      if (candidates.count >= wanted) return
+      candidates.count = 0
+      appendMatches(index.score({ terms: exact, boosts: allBoosts, combineWith: 'and' }), 0, false)
+      if (candidates.count >= wanted) return
     }
-    const strongTypos = withTypos(['name', 'keywords'])
-    if (strongTypos.length >= wanted) return strongTypos
-    const allTypos = withTypos(allFields)
-    if (allTypos.length > 0) return allTypos
-    return runTextSearch(terms, chinese, 'OR', true, ['name', 'keywords'])
+    const found = candidates.count
+    const typos: TermExpansion[][] = terms.map((term) =>
+      index.expandFuzzy(term, typoDistance(term, chinese), limit),
+    )
+    if (typos.every((expansions) => expansions.length > 0)) {
+      markCandidatesSeen()
+      appendMatches(
+        index.score({ terms: typos, boosts: strongBoosts, combineWith: 'and' }),
+        1,
+        true,
+      )
+      if (candidates.count >= wanted) return
+      candidates.count = found
+      appendMatches(index.score({ terms: typos, boosts: allBoosts, combineWith: 'and' }), 1, true)
+    }
+    if (candidates.count > 0) return
+    appendMatches(index.score({ terms: typos, boosts: strongBoosts, combineWith: 'or' }), 0, false)
   }
 
-  function candidatesWithoutText(filters: PreparedFilters): { id: string; score: number }[] {
-    if (filters.categoryKeys === undefined)
-      return [...records.keys()].map((id) => ({ id, score: 0 }))
-    const ids = new Set<string>()
-    for (const key of filters.categoryKeys) for (const id of byCategory.get(key) ?? []) ids.add(id)
-    return [...ids].map((id) => ({ id, score: 0 }))
+  /** Every product, or those of the filtered categories, all alike (score 0). */
+  function listAll(filters: CompiledFilters): void {
+    candidates.count = 0
+    const slotCount = catalog.productIds.length
+    ensureCandidateCapacity(candidates, slotCount)
+    if (filters.categoryKeys === undefined) {
+      for (let slot = 0; slot < slotCount; slot += 1) appendCandidate(slot, 0, 0)
+      return
+    }
+    markCandidatesSeen()
+    for (const key of filters.categoryKeys) {
+      for (const slot of catalog.filters.slotsInCategory(key)) {
+        if (seen[slot] === seenStamp) continue
+        seen[slot] = seenStamp
+        appendCandidate(slot, 0, 0)
+      }
+    }
   }
 
-  function indexCategories(
-    productId: string,
-    record: FilterRecord | undefined,
-    add: boolean,
-  ): void {
-    if (record === undefined) return
-    for (const key of record.categoryKeys) {
-      const set = byCategory.get(key) ?? new Set<string>()
-      if (add) set.add(productId)
-      else set.delete(productId)
-      byCategory.set(key, set)
+  /** Negative when candidate `left` ranks before `right`: in stock, pass, score, then slot. */
+  function compareCandidates(left: number, right: number): number {
+    return (
+      (passingGroups[left] ?? 0) - (passingGroups[right] ?? 0) ||
+      (candidates.passes[passing[left] ?? 0] ?? 0) -
+        (candidates.passes[passing[right] ?? 0] ?? 0) ||
+      (candidates.scores[passing[right] ?? 0] ?? 0) -
+        (candidates.scores[passing[left] ?? 0] ?? 0) ||
+      (candidates.slots[passing[left] ?? 0] ?? 0) - (candidates.slots[passing[right] ?? 0] ?? 0)
+    )
+  }
+
+  /**
+   * Keeps the candidates passing the filters (in `passing`, with their stock group) and returns how
+   * many; ranks the best `wanted` of them into `ranked`.
+   */
+  function rankPassing(filters: CompiledFilters, wanted: number): number {
+    if (passing.length < candidates.count) {
+      passing = new Int32Array(candidates.slots.length)
+      passingGroups = new Uint8Array(candidates.slots.length)
     }
+    let total = 0
+    for (let index = 0; index < candidates.count; index += 1) {
+      const outcome = catalog.filters.classify(candidates.slots[index] ?? 0, filters)
+      if (outcome === filterOutcomes.filteredOut) continue
+      passing[total] = index
+      passingGroups[total] = outcome === filterOutcomes.inStock ? 0 : 1
+      total += 1
+    }
+    const keep = Math.min(wanted, total)
+    if (ranked.length < keep) ranked = new Int32Array(Math.max(keep, ranked.length * 2, 64))
+    if (keep > partialSelectionLimit) {
+      const order = Array.from({ length: total }, (_, position) => position)
+      order.sort(compareCandidates)
+      for (let position = 0; position < keep; position += 1) ranked[position] = order[position] ?? 0
+      return total
+    }
+    // Insertion into a sorted run of at most `keep` entries.
+    let kept = 0
+    for (let position = 0; position < total && keep > 0; position += 1) {
+      if (kept === keep && compareCandidates(position, ranked[kept - 1] ?? 0) >= 0) continue
+      let low = 0
+      let high = kept
+      while (low < high) {
+        const middle = (low + high) >>> 1
+        if (compareCandidates(ranked[middle] ?? 0, position) <= 0) low = middle + 1
+        else high = middle
+      }
+      if (kept < keep) kept += 1
+      ranked.copyWithin(low + 1, low, kept - 1)
+      ranked[low] = position
+    }
+    return total
   }
 
   return {
-    size: () => records.size,
+    size: () => catalog.text.size(),
 
     async replaceAll(documents) {
-      vocabulary = new Set()
-      sortedVocabulary = undefined
-      const nextIndex = createIndex()
-      const nextRecords = new Map<string, FilterRecord>()
+      const next = createCatalog()
       for (const document of documents) {
-        if (nextRecords.has(document.productId)) continue
-        nextIndex.add(toIndexedFields(document))
-        nextRecords.set(document.productId, toFilterRecord(document))
+        if (!next.slotOf.has(document.productId)) putDocument(next, document)
       }
-      index = nextIndex
-      records = nextRecords
-      byCategory = new Map()
-      for (const [id, record] of records) indexCategories(id, record, true)
+      catalog = next
     },
 
     async upsert(documents) {
-      for (const document of documents) {
-        if (index.has(document.productId)) index.discard(document.productId)
-        indexCategories(document.productId, records.get(document.productId), false)
-        index.add(toIndexedFields(document))
-        const record = toFilterRecord(document)
-        records.set(document.productId, record)
-        indexCategories(document.productId, record, true)
-      }
+      for (const document of documents) putDocument(catalog, document)
     },
 
     async remove(productIds) {
       for (const id of productIds) {
-        if (index.has(id)) index.discard(id)
-        indexCategories(id, records.get(id), false)
-        records.delete(id)
+        const slot = catalog.slotOf.get(id)
+        if (slot === undefined) continue
+        catalog.text.remove(slot)
+        catalog.filters.delete(slot)
       }
     },
 
     async search(query): Promise<ProductSearchResult> {
-      const filters = prepareFilters(query)
+      const offset = Math.max(0, Math.floor(query.offset))
+      const limit = Math.max(0, Math.floor(query.limit))
+      const filters = catalog.filters.compile(query)
       const text = query.text?.trim() ?? ''
-      const ranked =
-        text.length === 0
-          ? candidatesWithoutText(filters)
-          : rankByText(text, query.offset + query.limit)
-      const inStock: { id: string; score: number; record: FilterRecord }[] = []
-      const outOfStock: { id: string; score: number; record: FilterRecord }[] = []
-      for (const { id, score } of ranked) {
-        const record = records.get(id)
-        if (record === undefined) continue
-        const kind = classifyRecord(record, filters)
-        if (kind === 'in-stock') inStock.push({ id, score, record })
-        else if (kind === 'out-of-stock') outOfStock.push({ id, score, record })
+      if (text.length === 0) listAll(filters)
+      else findByText(text, offset + limit)
+      const total = rankPassing(filters, offset + limit)
+      const hits: ProductSearchHit[] = []
+      for (let position = offset; position < Math.min(total, offset + limit); position += 1) {
+        const entry = ranked[position] ?? 0
+        const candidate = passing[entry] ?? 0
+        const slot = candidates.slots[candidate] ?? 0
+        hits.push({
+          productId: catalog.productIds[slot] ?? '',
+          score: candidates.scores[candidate] ?? 0,
+          inStock: passingGroups[entry] === 0,
+          matchingVariantIds: catalog.filters.matchingVariantIds(slot, filters),
+        })
       }
-      const all = inStock.concat(outOfStock)
-      const hits: ProductSearchHit[] = all
-        .slice(query.offset, query.offset + query.limit)
-        .map(({ id, score, record }) => ({
-          productId: id,
-          score,
-          inStock: classifyRecord(record, filters) === 'in-stock',
-          matchingVariantIds: wantedVariantIds(record, filters),
-        }))
-      return { total: all.length, hits }
+      return { total, hits }
     },
   }
 }
