@@ -1,6 +1,7 @@
 import { fail, succeed, type Result } from '../../shared/result.ts'
 import type { OrderChange } from './order-change.ts'
 import type { GiftCardAdjustment, Order, PaymentMethodInfo } from './order.ts'
+import { resolveOrderPaymentMethod } from './original-payment-method.ts'
 
 /** The reasons a shopper may give for cancelling a pending order (the store's policy). */
 export const cancellationReasons = ['no longer needed', 'ordered by mistake'] as const
@@ -15,7 +16,8 @@ export type CancelRefusal = 'not-pending' | 'invalid-reason' | 'payment-method-n
  * Cancels a pending order whose items were not modified: status `cancelled`, the reason kept, and
  * each payment method refunded what it paid net of earlier refunds (gift cards at once, so their
  * balances grow; other methods through the provider in 5–7 business days).
- * `paymentMethods` are the customer's saved methods by reference.
+ * `paymentMethods` are the customer's saved methods by reference; a card typed at checkout and never
+ * saved is refunded through the order's own payment.
  */
 export function cancelPendingOrder(
   order: Order,
@@ -36,7 +38,7 @@ export function cancelPendingOrder(
   const giftCardAdjustments: GiftCardAdjustment[] = []
   for (const [reference, amount] of netByReference) {
     if (amount <= 0) continue
-    const method = paymentMethods.get(reference)
+    const method = resolveOrderPaymentMethod(order, reference, paymentMethods.get(reference))
     if (method === undefined) return fail('payment-method-not-found')
     refunds.push({
       kind: 'refund' as const,

@@ -22,6 +22,7 @@ export {
   type OrderChange,
 } from './order-change.ts'
 export { orderEventTypes, type OrderEventType } from './order-events.ts'
+export { originalPaymentMethodOf, resolveOrderPaymentMethod } from './original-payment-method.ts'
 export {
   createOrderService,
   type AdvanceRefusal,

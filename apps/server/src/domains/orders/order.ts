@@ -114,6 +114,11 @@ export interface Order {
   readonly currency: string
   readonly shippingAddress: OrderAddress
   readonly subtotalAmount: number
+  /** Discounts (coupons, promotions) in minor units. */
+  readonly discountAmount: number
+  readonly shippingAmount: number
+  /** Sales tax in minor units: included in the prices or added to them (see the total). */
+  readonly taxAmount: number
   readonly totalAmount: number
   /** True once the items were modified (allowed once while pending). */
   readonly itemsModified: boolean
@@ -137,9 +142,13 @@ export interface OrderableVariant {
   readonly isAvailable: boolean
 }
 
-/** A saved payment method as order changes need it (resolved by the caller from customers). */
+/**
+ * A payment method as order changes need it: one of the customer's saved methods (resolved by the
+ * caller from customers), or the order's own payment when it was never saved (a typed card).
+ */
 export interface PaymentMethodInfo {
-  readonly id: string
+  /** The saved method's id; null for an order's own payment that is no saved method. */
+  readonly id: string | null
   readonly reference: string
   readonly isGiftCard: boolean
   /** Gift-card balance in minor units; null for other kinds. */

@@ -11,12 +11,14 @@ export type ExchangeRefusal =
   | 'variant-not-found'
   | 'new-item-unavailable'
   | 'payment-method-not-found'
+  | 'payment-method-not-reusable'
   | 'insufficient-gift-card-balance'
 
 /**
  * Requests an exchange of delivered items for available variants of the same products: status
  * `exchange-requested`, the price difference to be settled through `paymentMethod` (a gift card
- * must cover it). No new order is placed.
+ * must cover it; an order's own unsaved card can only be refunded, never charged again). No new
+ * order is placed.
  */
 export function requestExchange(
   order: Order,
@@ -40,6 +42,7 @@ export function requestExchange(
     difference += variant.priceAmount - item.unitPriceAmount
   }
   if (paymentMethod === undefined) return fail('payment-method-not-found', {})
+  if (paymentMethod.id === null && difference > 0) return fail('payment-method-not-reusable', {})
   if (paymentMethod.isGiftCard && (paymentMethod.balanceAmount ?? 0) < difference) {
     return fail('insufficient-gift-card-balance', {})
   }

@@ -77,6 +77,8 @@ const messages: Record<string, string> = {
   'not-delivered': 'Only a delivered order can be returned or exchanged.',
   'invalid-reason': "The reason must be 'no longer needed' or 'ordered by mistake'.",
   'payment-method-not-found': 'The customer has no such payment method.',
+  'payment-method-not-reusable':
+    'The card this order was paid with was not saved, so it cannot pay a price difference.',
   'item-not-in-order': 'The order does not hold these items.',
   'item-count-mismatch': 'Give one new item for each item to change.',
   'same-item': 'A new item must differ from the item it replaces.',

@@ -14,6 +14,7 @@ import {
   modifyPendingOrderPayment,
   requestExchange,
   requestReturn,
+  resolveOrderPaymentMethod,
   type FulfillmentProvider,
   type ExchangeRefusal,
   type ModifyItemsRefusal,
@@ -247,8 +248,11 @@ export function createOrderOperations(dependencies: OrderOperationsDependencies)
         if (order.status !== 'delivered') return fail('not-delivered', {})
         if ((await scope.customers.getCustomer(order.customerId)) === undefined)
           return fail('customer-not-found', {})
-        const method = toPaymentMethodInfo(
-          await scope.customers.getPaymentMethod(order.customerId, reference),
+        // A card typed at checkout was never saved: the refund goes back through the order's payment.
+        const method = resolveOrderPaymentMethod(
+          order,
+          reference,
+          toPaymentMethodInfo(await scope.customers.getPaymentMethod(order.customerId, reference)),
         )
         return finish(scope, order, requestReturn(order, skus, method))
       }),
@@ -257,8 +261,10 @@ export function createOrderOperations(dependencies: OrderOperationsDependencies)
         const order = await loadOrder(scope, access, number)
         if (order === undefined) return fail('order-not-found', {})
         const findVariant = await scope.orders.loadVariantFinder(order)
-        const method = toPaymentMethodInfo(
-          await scope.customers.getPaymentMethod(order.customerId, reference),
+        const method = resolveOrderPaymentMethod(
+          order,
+          reference,
+          toPaymentMethodInfo(await scope.customers.getPaymentMethod(order.customerId, reference)),
         )
         return finish(scope, order, requestExchange(order, skus, newSkus, findVariant, method))
       }),

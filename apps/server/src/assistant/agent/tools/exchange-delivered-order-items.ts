@@ -46,6 +46,7 @@ export const exchangeDeliveredOrderItemsTool = defineAgentTool({
       'variant-not-found': 'Variant not found',
       'new-item-unavailable': `New item ${sku} not found or available`,
       'payment-method-not-found': 'Payment method not found',
+      'payment-method-not-reusable': 'The original card was not saved and cannot be charged',
       'insufficient-gift-card-balance':
         'Insufficient gift card balance to pay for the price difference',
     } as const
