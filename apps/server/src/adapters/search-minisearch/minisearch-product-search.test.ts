@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCatalogService, type CatalogService } from '../../domains/catalog/index.ts'
+import {
+  createCatalogService,
+  type CatalogService,
+  type ProductSearchDocument,
+  type ProductSearchQuery,
+} from '../../domains/catalog/index.ts'
 import { createDatabase, migrateToLatest, type DatabaseHandle } from '../../db/database.ts'
 import { demoCatalogSchema } from '../../db/seed/demo-files.ts'
 import { seedDemoStore } from '../../db/seed/load-demo-store.ts'
@@ -235,5 +240,182 @@ describe('MiniSearchProductSearch', () => {
     })
     stop()
     expect(await slugsFor('hiking boots', { inStockOnly: true })).toContain('hiking-boots')
+  })
+})
+
+describe('MiniSearchProductSearch on a generated catalog', () => {
+  function productNumbered(
+    number: number,
+    extra: Partial<ProductSearchDocument> = {},
+  ): ProductSearchDocument {
+    const id = `prd_${String(number).padStart(4, '0')}`
+    return {
+      productId: id,
+      categoryKeys: [number % 2 === 0 ? 'even' : 'odd'],
+      name: { en: `Trail Bottle ${String(number)}`, 'zh-Hant': '水壺', 'zh-Hans': '水壶' },
+      description: { en: `Bottle number ${String(number)} for long walks.` },
+      tags: ['bottle'],
+      brand: null,
+      categoryNames: [],
+      variants: [
+        {
+          variantId: `${id}_v`,
+          options: { size: number % 3 === 0 ? 'L' : 'M' },
+          priceAmount: 1_000 + number,
+          inStock: number % 4 !== 0,
+        },
+      ],
+      ...extra,
+    }
+  }
+
+  async function searchWith(
+    search: ReturnType<typeof createMiniSearchProductSearch>,
+    query: Partial<ProductSearchQuery>,
+  ) {
+    return search.search({ offset: 0, limit: 20, ...query })
+  }
+
+  it('finds one product entry by any variant option value in four languages, a typo and a filter', async () => {
+    const search = createMiniSearchProductSearch()
+    const sneakers: ProductSearchDocument = {
+      ...productNumbered(1),
+      productId: 'prd_sneakers',
+      name: {
+        en: 'Urban Sneakers',
+        'zh-Hant': '都市運動鞋',
+        'zh-Hans': '都市运动鞋',
+        ms: 'Kasut Bandar',
+      },
+      optionTexts: ['黑色', '紅色', '红色', 'hitam', 'merah'],
+      variants: [
+        {
+          variantId: 'black_9',
+          options: { color: 'black', size: '9' },
+          priceAmount: 100,
+          inStock: true,
+        },
+        {
+          variantId: 'red_9',
+          options: { color: 'red', size: '9' },
+          priceAmount: 100,
+          inStock: false,
+        },
+        {
+          variantId: 'red_10',
+          options: { color: 'red', size: '10' },
+          priceAmount: 120,
+          inStock: true,
+        },
+      ],
+    }
+    await search.replaceAll([sneakers, productNumbered(2), productNumbered(3)])
+    for (const text of [
+      'black',
+      '黑色',
+      '紅色運動鞋',
+      '红色运动鞋',
+      'kasut hitam',
+      'merah',
+      'blck',
+    ]) {
+      const result = await searchWith(search, { text })
+      expect(
+        result.hits.map((hit) => hit.productId),
+        text,
+      ).toEqual(['prd_sneakers'])
+    }
+    const red = await searchWith(search, { text: 'merah', options: { Color: ['RED'] } })
+    expect(red.hits[0]?.matchingVariantIds).toEqual(['red_9', 'red_10'])
+    const redInStock = await searchWith(search, {
+      text: '紅色',
+      options: { color: ['red'] },
+      inStockOnly: true,
+      priceMaxAmount: 200,
+    })
+    expect(redInStock.hits[0]?.matchingVariantIds).toEqual(['red_10'])
+    expect(await searchWith(search, { text: 'black', options: { color: ['white'] } })).toEqual({
+      total: 0,
+      hits: [],
+    })
+  })
+
+  it('gives the same order page by page as in one long page, in-stock products first', async () => {
+    const search = createMiniSearchProductSearch()
+    await search.replaceAll(Array.from({ length: 600 }, (_, number) => productNumbered(number)))
+    for (const text of ['bottle', '水壺', 'botle walks', '']) {
+      const whole = await searchWith(search, { text, limit: 600 })
+      expect(whole.total, text).toBe(600)
+      const paged: string[] = []
+      for (let offset = 0; offset < 600; offset += 40) {
+        const page = await searchWith(search, { text, offset, limit: 40 })
+        expect(page.total).toBe(600)
+        paged.push(...page.hits.map((hit) => hit.productId))
+      }
+      expect(paged).toEqual(whole.hits.map((hit) => hit.productId))
+      const stock = whole.hits.map((hit) => hit.inStock)
+      expect(stock.indexOf(false)).toBe(450)
+      expect(stock.lastIndexOf(true)).toBe(449)
+      const inStockScores = whole.hits.slice(0, 450).map((hit) => hit.score)
+      expect(inStockScores).toEqual([...inStockScores].sort((left, right) => right - left))
+    }
+  })
+
+  it('lists several categories in catalog order, in-stock first, when there is no text', async () => {
+    const search = createMiniSearchProductSearch()
+    await search.replaceAll(Array.from({ length: 12 }, (_, number) => productNumbered(number)))
+    const listed = await searchWith(search, {
+      categoryKeys: ['odd', 'even'],
+      options: { size: ['M'] },
+    })
+    expect(listed.hits.map((hit) => hit.productId)).toEqual([
+      'prd_0001',
+      'prd_0002',
+      'prd_0005',
+      'prd_0007',
+      'prd_0010',
+      'prd_0011',
+      'prd_0004',
+      'prd_0008',
+    ])
+  })
+
+  it('keeps a product in its place among equals when its stock changes, and drops it once removed', async () => {
+    const search = createMiniSearchProductSearch()
+    const products = Array.from({ length: 8 }, (_, number) => productNumbered(number * 2 + 1))
+    await search.replaceAll(products)
+    const order = async () =>
+      (await searchWith(search, { categoryKeys: ['odd'] })).hits.map((hit) => hit.productId)
+    const before = await order()
+    const third = products[2]
+    if (third === undefined) throw new Error('missing product')
+    const soldOut = third.variants.map((variant) => ({ ...variant, inStock: false }))
+    await search.upsert([{ ...third, variants: soldOut }])
+    expect((await order()).at(-1)).toBe(third.productId)
+    await search.upsert([third])
+    expect(await order()).toEqual(before)
+    await search.remove([third.productId, 'prd_unknown'])
+    expect(await order()).not.toContain(third.productId)
+    expect(search.size()).toBe(7)
+    const byName = await searchWith(search, { text: third.name.en ?? '', limit: 50 })
+    expect(byName.hits.map((hit) => hit.productId)).not.toContain(third.productId)
+    await search.upsert([third])
+    expect(await order()).toEqual(before)
+    expect(search.size()).toBe(8)
+  })
+
+  it('finds nothing and does not throw for odd paging or a pasted paragraph', async () => {
+    const search = createMiniSearchProductSearch()
+    await search.replaceAll([productNumbered(1), productNumbered(2)])
+    const paragraph = Array.from({ length: 400 }, (_, index) => `word${String(index)}`).join(' ')
+    expect((await searchWith(search, { text: paragraph })).total).toBe(0)
+    // Any word is enough when all words together find nothing; only the first 32 words count.
+    expect((await searchWith(search, { text: `bottle ${paragraph}` })).total).toBe(2)
+    expect((await searchWith(search, { text: `${paragraph} bottle` })).total).toBe(0)
+    const negative = await searchWith(search, { text: 'bottle', offset: -5, limit: 1 })
+    expect(negative.hits.map((hit) => hit.productId)).toEqual(['prd_0001'])
+    expect(negative.total).toBe(2)
+    expect((await searchWith(search, { text: 'bottle', offset: 10 })).hits).toEqual([])
+    expect((await searchWith(search, { text: 'bottle', limit: 0 })).hits).toEqual([])
   })
 })

@@ -45,6 +45,9 @@ export const defaultMiniSearchTuning: MiniSearchTuning = {
 /** Largest edit distance tolerated for one word, whatever its length. */
 const maxEditDistance = 2
 
+/** Words of a query searched at most; a pasted paragraph must not cost a look-up per word. */
+const maxQueryTerms = 32
+
 /** Up to this many results wanted, the page is picked by insertion; beyond it, by a full sort. */
 const partialSelectionLimit = 256
 
@@ -199,7 +202,9 @@ export function createMiniSearchProductSearch(
    */
   function findByText(text: string, wanted: number): void {
     candidates.count = 0
-    const { terms, chinese } = tokenizeQuery(text)
+    const query = tokenizeQuery(text)
+    const { chinese } = query
+    const terms = query.terms.slice(0, maxQueryTerms)
     if (terms.length === 0) return
     const { text: index } = catalog
     const limit = tuning.maxTermExpansions
