@@ -4,12 +4,17 @@ import {
   createDialogueEngine,
   defaultFlows,
   unavailableFlow,
+  type ExchangeStarter,
   type FlowServices,
+  type InvoiceIssuer,
   type ReturnStarter,
 } from '../assistant/dialogue/index.ts'
-import { startReturn } from '../workflows/start-return/index.ts'
+import { issueInvoiceLink } from '../workflows/issue-invoice/index.ts'
+import { startExchange, startReturn } from '../workflows/start-return/index.ts'
 import type { PostPurchaseServices } from './post-purchase-services.ts'
 import { createAssistant, type Assistant } from '../assistant/handle-inbound-message.ts'
+import { createPaymentLinkAnnouncer } from '../assistant/announce-payment-link-outcome.ts'
+import type { PaymentLinkCheckout } from '../workflows/payment-link-checkout/index.ts'
 import { createRecognizer, type Recognizer, type TrainingExample } from '../assistant/nlu/index.ts'
 import {
   createConversationService,
@@ -79,6 +84,86 @@ export function createReturnStarter(
   }
 }
 
+/** The exchange flow's port over the start-exchange workflow, with the post-purchase services. */
+export function createExchangeStarter(
+  postPurchase: PostPurchaseServices,
+  publicUrl: string,
+): ExchangeStarter {
+  return {
+    async start(input) {
+      const started = await startExchange(
+        {
+          operations: postPurchase.orderOperations,
+          orders: postPurchase.orders,
+          customers: postPurchase.customers,
+          returns: postPurchase.returns,
+          renderer: postPurchase.returnLabels.renderer,
+          emailSender: postPurchase.returnLabels.emailSender,
+          returnAddress: postPurchase.returnLabels.returnAddress,
+          publicUrl,
+        },
+        {
+          access: { kind: 'customer', customerId: input.customerId },
+          orderNumber: input.orderNumber,
+          items: input.items,
+          newItems: input.newItems,
+          paymentMethodReference: input.paymentMethodReference,
+          locale: input.locale,
+        },
+      )
+      return started.ok
+        ? {
+            ok: true,
+            rmaNumber: started.value.returnRecord.rmaNumber,
+            labelUrl: started.value.labelUrl,
+          }
+        : { ok: false, reason: started.reason }
+    },
+  }
+}
+
+/** The invoice flow's port over the issue-invoice workflow, with the post-purchase services. */
+export function createInvoiceIssuer(
+  postPurchase: PostPurchaseServices,
+  publicUrl: string,
+): InvoiceIssuer {
+  return {
+    async issue(input) {
+      const issued = await issueInvoiceLink(
+        {
+          ...postPurchase.invoices,
+          orders: postPurchase.orders,
+          customers: postPurchase.customers,
+          publicUrl,
+        },
+        {
+          access: { kind: 'customer', customerId: input.customerId },
+          orderNumber: input.orderNumber,
+        },
+      )
+      return issued.ok
+        ? { ok: true, invoiceNumber: issued.value.invoiceNumber, url: issued.value.url }
+        : { ok: false, reason: issued.reason }
+    },
+  }
+}
+
+/**
+ * The order-care services of the flows (cancel, change address, exchange, refund status, invoice)
+ * from the post-purchase services; spread into {@link assembleAssistant}'s options.
+ */
+export function orderCareFlowServices(
+  postPurchase: PostPurchaseServices,
+  publicUrl: string,
+): Pick<FlowServices, 'orderOperations' | 'exchanges' | 'returnRecords' | 'invoices'> {
+  return {
+    orderOperations: postPurchase.orderOperations,
+    exchanges: createExchangeStarter(postPurchase, publicUrl),
+    returnRecords: postPurchase.returns,
+    invoices: createInvoiceIssuer(postPurchase, publicUrl),
+  }
+}
+
 /** The conversation side of the server: conversations, policies and the assistant that uses them. */
 export interface AssistantParts {
   readonly conversations: ConversationService
@@ -107,6 +192,16 @@ export function assembleAssistant(options: {
   verification?: FlowServices['verification']
   returns?: FlowServices['returns']
   checkout?: FlowServices['checkout']
+  /** Cancel, change address, exchange, refund status and invoices (see `orderCareFlowServices`). */
+  orderOperations?: FlowServices['orderOperations']
+  exchanges?: FlowServices['exchanges']
+  returnRecords?: FlowServices['returnRecords']
+  invoices?: FlowServices['invoices']
+  /** Customers (account help, loyalty balance, saved cards at checkout) and the loyalty programme. */
+  customers?: FlowServices['customers']
+  loyalty?: FlowServices['loyalty']
+  /** Checkout paid on a hosted page; the assistant tells the conversation when it is paid. */
+  paymentLinks?: PaymentLinkCheckout
   /** Train the recognizer now (servers) or on the first message (tests that never chat). */
   training?: 'eager' | 'lazy'
   /** Where the trained recognizer model is kept between starts (the data folder). */
@@ -146,10 +241,20 @@ export function assembleAssistant(options: {
       ...(options.verification === undefined ? {} : { verification: options.verification }),
       ...(options.returns === undefined ? {} : { returns: options.returns }),
       ...(options.checkout === undefined ? {} : { checkout: options.checkout }),
+      ...(options.orderOperations === undefined
+        ? {}
+        : { orderOperations: options.orderOperations }),
+      ...(options.exchanges === undefined ? {} : { exchanges: options.exchanges }),
+      ...(options.returnRecords === undefined ? {} : { returnRecords: options.returnRecords }),
+      ...(options.invoices === undefined ? {} : { invoices: options.invoices }),
+      ...(options.customers === undefined ? {} : { customers: options.customers }),
+      ...(options.loyalty === undefined ? {} : { loyalty: options.loyalty }),
+      ...(options.paymentLinks === undefined ? {} : { paymentLinks: options.paymentLinks }),
     },
     eventBus: options.eventBus,
     defaultLocale: options.defaultLocale,
     ...(options.onTurnError === undefined ? {} : { onTurnError: options.onTurnError }),
   })
+  options.paymentLinks?.onSettled(createPaymentLinkAnnouncer(conversations))
   return { conversations, policies, assistant, recognizer }
 }

@@ -13,13 +13,17 @@ import type { ServerContext } from '../http/server-context.ts'
 import { systemClock, type Clock } from '../shared/clock.ts'
 import { createEventBus, type EventBus } from '../shared/event-bus.ts'
 import { createId } from '../shared/ids.ts'
-import { assembleAssistant, createReturnStarter } from './assemble-assistant.ts'
+import {
+  assembleAssistant,
+  createReturnStarter,
+  orderCareFlowServices,
+} from './assemble-assistant.ts'
 import { createStaffService } from '../domains/staff/index.ts'
 import { seedDemoStaff } from './seed-demo-staff.ts'
 import { createCommerceBServices } from './commerce-b-services.ts'
 import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
-import { createPostPurchaseServices } from './post-purchase-services.ts'
+import { createPostPurchaseServices, readInvoiceSeller } from './post-purchase-services.ts'
 import {
   createInboxServices,
   loadApprovedTrainingExamples,
@@ -27,6 +31,8 @@ import {
 } from './inbox-services.ts'
 import { createInboxService } from '../domains/inbox/index.ts'
 import { subscribeLockedVerificationEscalation } from '../subscribers/escalate-locked-verification.ts'
+import { createPaymentLinkCheckout } from '../workflows/payment-link-checkout/index.ts'
+import { defaultPlaceOrderConfiguration } from '../workflows/place-order/index.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
 export interface Container extends ServerContext {
@@ -128,6 +134,7 @@ export async function createContainer(
       createId,
       secret: configuration.secret,
       configuration,
+      invoiceSeller: readInvoiceSeller(configuration.demoDirectory),
     })
     const stopOrderLifecycle =
       configuration.seedDemo && configuration.environment !== 'test'
@@ -136,6 +143,13 @@ export async function createContainer(
             onError: (error) => logger.error({ err: error }, 'order lifecycle pass failed'),
           })
         : () => undefined
+    const paymentLinks = createPaymentLinkCheckout({
+      db: database.db,
+      clock,
+      checkout: commerce.checkout,
+      payments: commerceB.payments,
+      onError: (error) => logger.error({ err: error }, 'payment-link checkout failed'),
+    })
     const assistantParts = assembleAssistant({
       database,
       eventBus,
@@ -154,7 +168,14 @@ export async function createContainer(
       orders: postPurchase.orders,
       verification: postPurchase.verification,
       returns: createReturnStarter(postPurchase, configuration.publicUrl),
+      ...orderCareFlowServices(postPurchase, configuration.publicUrl),
       checkout: commerce.checkout,
+      customers: postPurchase.customers,
+      loyalty: {
+        configuration: defaultPlaceOrderConfiguration.loyalty,
+        currency: configuration.store.currency,
+      },
+      paymentLinks,
       onTurnError: (error, details) =>
         logger.error({ err: error, ...details }, 'assistant turn failed'),
     })
@@ -189,6 +210,7 @@ export async function createContainer(
       verification: postPurchase.verification,
       returns: postPurchase.returns,
       returnLabels: postPurchase.returnLabels,
+      invoices: postPurchase.invoices,
       catalog: commerce.catalog,
       inventory: commerce.inventory,
       carts: commerce.carts,
@@ -201,6 +223,7 @@ export async function createContainer(
       handOff: { inbox: inbox.inbox, workflow: inbox.handOff },
       close: async () => {
         inbox.stop()
+        paymentLinks.stop()
         stopOrderLifecycle()
         commerceB.stop()
         commerce.stop()

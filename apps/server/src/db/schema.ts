@@ -4,6 +4,7 @@ import type { ConversationTables } from './tables/conversations.ts'
 import type { CoreTables } from './tables/core.ts'
 import type { InboxTables } from './tables/inbox.ts'
 import type { OrdersTables } from './tables/orders.ts'
+import type { PaymentLinkTables } from './tables/payment-links.ts'
 import type { StaffTables } from './tables/staff.ts'
 
 /**
@@ -18,4 +19,5 @@ export interface Database
     CommerceATables,
     CommerceBTables,
     OrdersTables,
+    PaymentLinkTables,
     InboxTables {}

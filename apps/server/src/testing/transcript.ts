@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describeMessageContent, type MessageContent } from '@kedai/contracts'
@@ -6,6 +7,7 @@ import { expect } from 'vitest'
 import {
   assembleAssistant,
   createReturnStarter,
+  orderCareFlowServices,
   type AssistantParts,
 } from '../app/assemble-assistant.ts'
 import { createCommerceServices, type CommerceServices } from '../app/commerce-services.ts'
@@ -16,6 +18,7 @@ import {
 import { seedDemoStore } from '../db/seed/load-demo-store.ts'
 import { loadConfiguration, repositoryRoot } from '../app/config.ts'
 import { createContainer, type Container } from '../app/container.ts'
+import { buildServer } from '../http/build-server.ts'
 import { createRecognizer, type Recognizer } from '../assistant/nlu/index.ts'
 import type { Conversation, ConversationMessage } from '../domains/conversations/index.ts'
 import type { DatabaseHandle } from '../db/database.ts'
@@ -66,6 +69,8 @@ export interface TranscriptEnvironment extends Pick<AssistantParts, 'conversatio
   readonly events: RecordedEvent[]
   /** The whole server when built with {@link createContainerTranscriptEnvironment}. */
   readonly container?: Container
+  /** Where the server's HTTP routes listen, when built with `listen` (its public URL too). */
+  readonly baseUrl?: string
   /** Opens a conversation and returns a transcript driving it. */
   startChat(options?: {
     locale?: Locale
@@ -157,7 +162,9 @@ export async function createTranscriptEnvironment(
       : {
           orders: postPurchase.orders,
           verification: postPurchase.verification,
+          customers: postPurchase.customers,
           returns: createReturnStarter(postPurchase, 'http://127.0.0.1:3000'),
+          ...orderCareFlowServices(postPurchase, 'http://127.0.0.1:3000'),
         }),
     database: handle,
     eventBus,
@@ -174,24 +181,37 @@ export async function createTranscriptEnvironment(
  * store seeded in a temporary SQLite file: every service as `npm start` wires it (promotions,
  * sandbox payments, shipping, fraud screening, inbox).
  */
-export async function createContainerTranscriptEnvironment(): Promise<TranscriptEnvironment> {
+export async function createContainerTranscriptEnvironment(
+  options: {
+    /** More configuration (a payment provider's settings). */
+    environment?: Record<string, string>
+    /** Also serve the HTTP routes on a loopback port, which becomes the public URL. */
+    listen?: boolean
+  } = {},
+): Promise<TranscriptEnvironment> {
   const folder = mkdtempSync(join(tmpdir(), 'kedai-transcript-'))
   const clock = createManualClock(new Date().toISOString())
+  const port = options.listen === true ? await findFreePort() : undefined
+  const baseUrl = port === undefined ? undefined : `http://127.0.0.1:${String(port)}`
   const container = await createContainer(
     loadConfiguration({
       KEDAI_DATA_DIR: folder,
       KEDAI_SEED_DEMO: 'true',
       LOG_LEVEL: 'silent',
       NODE_ENV: 'test',
+      ...(baseUrl === undefined ? {} : { PUBLIC_URL: baseUrl }),
+      ...options.environment,
     }),
     { clock },
   )
+  const app = port === undefined ? undefined : await buildServer(container)
+  if (app !== undefined) await app.listen({ port, host: '127.0.0.1' })
   const { assistant, conversations } = container
   if (assistant === undefined || conversations === undefined)
     throw new Error('the container has no assistant')
   const events: RecordedEvent[] = []
   container.eventBus.subscribe('*', (event) => void events.push(event))
-  return buildEnvironment({
+  const environment = buildEnvironment({
     container,
     parts: { assistant, conversations },
     database: container.database,
@@ -199,9 +219,24 @@ export async function createContainerTranscriptEnvironment(): Promise<Transcript
     clock,
     events,
     dispose: async () => {
+      await app?.close()
       await container.close()
       rmSync(folder, { recursive: true, force: true })
     },
+  })
+  return baseUrl === undefined ? environment : { ...environment, baseUrl }
+}
+
+/** A free loopback port (asked of the system, then released for the server to take). */
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      probe.close(() => resolve(port))
+    })
   })
 }
 

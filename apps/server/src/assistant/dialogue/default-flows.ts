@@ -18,6 +18,11 @@ import { applyCouponFlow } from './flows/apply-coupon-flow.ts'
 import { checkoutFlow } from './flows/checkout-flow.ts'
 import { trackOrderFlow } from './flows/track-order-flow.ts'
 import { storeAvailabilityFlow } from './flows/store-availability-flow.ts'
+import { changeCartFlow } from './flows/change-cart-flow.ts'
+import { loyaltyBalanceFlow } from './flows/loyalty-balance-flow.ts'
+import { accountHelpFlow } from './flows/account-help-flow.ts'
+import { feedbackFlow } from './flows/feedback-flow.ts'
+import { paymentIssueFlow } from './flows/payment-issue-flow.ts'
 
 /** The flows of the assistant, in priority order (the first flow listing an intent handles it). */
 export const defaultFlows: readonly Flow[] = [
@@ -40,4 +45,9 @@ export const defaultFlows: readonly Flow[] = [
   returnFlow,
   applyCouponFlow,
   checkoutFlow,
+  changeCartFlow,
+  loyaltyBalanceFlow,
+  accountHelpFlow,
+  feedbackFlow,
+  paymentIssueFlow,
 ]

@@ -22,5 +22,11 @@ export {
   type HandOverReason,
   type SlotDefinition,
 } from './flow.ts'
-export type { FlowServices, ReturnStarter } from './flow-services.ts'
+export type {
+  ExchangeStarter,
+  FlowServices,
+  InvoiceIssuer,
+  PaymentLinkStarter,
+  ReturnStarter,
+} from './flow-services.ts'
 export { unavailableFlow } from './flows/unavailable-flow.ts'

@@ -167,6 +167,91 @@ export const englishMessages = {
   'intent-request_special_discount': 'Ask for a discount',
   'intent-contact_human_agent': 'Talk to a person',
   'intent-out_of_scope': 'Something else',
+  // cart changes, loyalty, account, feedback, payment choices
+  'choice-remove-line': 'Remove {product}',
+  'choice-change-quantity': 'Change quantity: {product}',
+  'choice-cart-line': '{product}',
+  'choice-quantity': '{quantity}',
+  'choice-remove-it': 'Remove it',
+  'cart-ask-line': 'Which item should I remove?',
+  'cart-ask-line-quantity': 'Which item should I change?',
+  'cart-ask-quantity': 'How many {product} would you like? (0 removes it)',
+  'cart-invalid-quantity': 'Please give a number from 0 to 99.',
+  'cart-line-not-found': "I couldn't find that item in your cart. Which one do you mean?",
+  'cart-quantity-unavailable': 'Sorry, only {available} of {product} are in stock.',
+  'cart-change-failed': "Sorry, I couldn't change your cart just now. Please try again.",
+  'cart-line-removed': 'Removed {product} from your cart.',
+  'cart-quantity-changed': 'Done: {quantity} × {product} in your cart.',
+  'ask-account-email':
+    'Your account details are personal, so first: which email address is your account under?',
+  'ask-account-order-number': 'And the number of one of your orders? It looks like #W1234567.',
+  'loyalty-ask-verify':
+    'Your points balance is personal, so I need to check it is you (your email and an order number). Shall we?',
+  'choice-check-its-me': "Yes, check it's me",
+  'choice-how-points-work': 'How points work',
+  'loyalty-tier-silver': 'Silver',
+  'loyalty-tier-gold': 'Gold',
+  'loyalty-tier-platinum': 'Platinum',
+  'loyalty-balance':
+    'You have {points} points ({tier} member). They are worth {worth} off at checkout.',
+  'loyalty-balance-next-tier':
+    'You have {points} points ({tier} member), worth {worth} off at checkout. {needed} more points to reach {nextTier}.',
+  'account-ask-topic': 'What would you like to do with your account?',
+  'choice-account-sign-in': 'Sign-in or password',
+  'choice-account-addresses': 'Saved addresses',
+  'choice-account-payment-methods': 'Saved cards',
+  'choice-account-language': 'Language',
+  'choice-account-marketing': 'Marketing emails',
+  'choice-account-export': 'A copy of my data',
+  'choice-account-delete': 'Delete my data',
+  'account-sign-in-help':
+    'Tap "Forgot password?" on the sign-in page and we\'ll email you a reset link (check your spam folder too). Still stuck? A person can help.',
+  'account-addresses': 'Your saved addresses: {addresses}.',
+  'account-no-addresses': "You don't have a saved address yet. It is saved at your next checkout.",
+  'account-payment-methods': 'Your saved payment methods: {methods}.',
+  'account-no-payment-methods': "You don't have a saved payment method.",
+  'account-gift-card': 'Gift card',
+  'account-card': 'Card',
+  'account-ask-language': 'Which language should we use for your messages and emails?',
+  'language-name-en': 'English',
+  'language-name-zh-hant': '繁體中文',
+  'language-name-zh-hans': '简体中文',
+  'language-name-ms': 'Bahasa Melayu',
+  'account-language-set': 'Done: we will write to you in {language}.',
+  'account-ask-marketing': 'Would you like our marketing emails (offers and new arrivals)?',
+  'choice-subscribe': 'Yes, subscribe',
+  'choice-unsubscribe': 'No, unsubscribe',
+  'account-marketing-on': "Done: you're subscribed to our marketing emails.",
+  'account-marketing-off':
+    "Done: you won't get marketing emails any more. Order emails still come.",
+  'account-export-requested':
+    "Your request is recorded. We'll email a copy of your personal data to {email} within 21 days.",
+  'account-delete-confirm':
+    'This erases your name, email, phone and addresses for good; orders stay for our accounts. Delete your personal data?',
+  'choice-delete-my-data': 'Yes, delete my data',
+  'choice-keep-my-data': 'No, keep it',
+  'account-deleted': 'Your personal data has been erased. Thank you for shopping with us.',
+  'account-delete-kept': 'Okay, nothing was deleted.',
+  'feedback-thanks':
+    'Thank you for your feedback! Our team reads every message. How would you rate us?',
+  'feedback-thanks-rated': 'Thank you for your feedback! Our team reads every message.',
+  'feedback-rated': 'Thanks for the rating!',
+  'choice-rating': '{stars}',
+  'payment-issue-help':
+    "We accept Visa, Mastercard, Amex, PayPal, FPX, GrabPay, Touch 'n Go and gift cards. A declined card is never charged: try another card, or pay on our secure payment page.",
+  'payment-issue-failed-order':
+    "Your order {number} ({total}) is waiting for payment: the last payment didn't go through and nothing was charged. Try another card or our secure payment page, or ask a person.",
+  'choice-pay-on-secure-page': 'Pay on a secure page',
+  'checkout-ask-payment': 'How would you like to pay?',
+  'choice-saved-card': '{card}',
+  'choice-another-card': 'Another card',
+  'checkout-confirm-saved':
+    'Place the order: {count} item(s), {total} before shipping and discounts, delivered to {city}, paid with {card}?',
+  'checkout-confirm-link':
+    "Place the order: {count} item(s), {total} before shipping and discounts, delivered to {city}? I'll send you a secure payment link.",
+  'checkout-pay-link':
+    "Pay {total} on our secure payment page. Your order is confirmed here as soon as it's paid.",
+  'choice-pay-now': 'Pay now',
 } as const
 
 /** A key of the message catalogs. */

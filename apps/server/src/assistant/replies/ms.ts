@@ -173,4 +173,91 @@ export const malayMessages: MessageCatalog = {
   'intent-request_special_discount': 'Minta diskaun',
   'intent-contact_human_agent': 'Bercakap dengan orang',
   'intent-out_of_scope': 'Lain-lain',
+  // cart changes, loyalty, account, feedback, payment choices
+  'choice-remove-line': 'Buang {product}',
+  'choice-change-quantity': 'Tukar kuantiti: {product}',
+  'choice-cart-line': '{product}',
+  'choice-quantity': '{quantity}',
+  'choice-remove-it': 'Buang',
+  'cart-ask-line': 'Barang mana yang hendak dibuang?',
+  'cart-ask-line-quantity': 'Barang mana yang hendak ditukar?',
+  'cart-ask-quantity': 'Berapa {product} yang anda mahu? (0 untuk buang)',
+  'cart-invalid-quantity': 'Sila beri nombor dari 0 hingga 99.',
+  'cart-line-not-found': 'Barang itu tiada dalam troli anda. Yang mana satu?',
+  'cart-quantity-unavailable': 'Maaf, hanya {available} {product} ada dalam stok.',
+  'cart-change-failed': 'Maaf, troli tidak dapat ditukar sekarang. Sila cuba lagi.',
+  'cart-line-removed': '{product} telah dibuang dari troli anda.',
+  'cart-quantity-changed': 'Siap: {quantity} × {product} dalam troli anda.',
+  'ask-account-email': 'Butiran akaun adalah peribadi, jadi dulu: apakah alamat e-mel akaun anda?',
+  'ask-account-order-number': 'Dan nombor salah satu pesanan anda? Contohnya #W1234567.',
+  'loyalty-ask-verify':
+    'Baki mata anda adalah maklumat peribadi, jadi saya perlu pastikan ini anda (e-mel dan nombor pesanan). Boleh?',
+  'choice-check-its-me': 'Ya, sahkan saya',
+  'choice-how-points-work': 'Cara mata berfungsi',
+  'loyalty-tier-silver': 'Silver',
+  'loyalty-tier-gold': 'Gold',
+  'loyalty-tier-platinum': 'Platinum',
+  'loyalty-balance':
+    'Anda ada {points} mata (ahli {tier}), bernilai potongan {worth} semasa pembayaran.',
+  'loyalty-balance-next-tier':
+    'Anda ada {points} mata (ahli {tier}), bernilai potongan {worth} semasa pembayaran. Perlu {needed} mata lagi untuk ke tahap {nextTier}.',
+  'account-ask-topic': 'Apa yang anda ingin buat dengan akaun anda?',
+  'choice-account-sign-in': 'Log masuk atau kata laluan',
+  'choice-account-addresses': 'Alamat tersimpan',
+  'choice-account-payment-methods': 'Kad tersimpan',
+  'choice-account-language': 'Bahasa',
+  'choice-account-marketing': 'E-mel pemasaran',
+  'choice-account-export': 'Salinan data saya',
+  'choice-account-delete': 'Padam data saya',
+  'account-sign-in-help':
+    'Tekan "Lupa kata laluan?" di halaman log masuk dan kami akan e-melkan pautan set semula (semak folder spam juga). Masih tak boleh? Kakitangan kami boleh membantu.',
+  'account-addresses': 'Alamat tersimpan anda: {addresses}.',
+  'account-no-addresses':
+    'Anda belum ada alamat tersimpan. Ia akan disimpan semasa pembayaran seterusnya.',
+  'account-payment-methods': 'Kaedah pembayaran tersimpan anda: {methods}.',
+  'account-no-payment-methods': 'Anda tiada kaedah pembayaran tersimpan.',
+  'account-gift-card': 'Kad hadiah',
+  'account-card': 'Kad',
+  'account-ask-language': 'Bahasa apa yang patut kami gunakan untuk mesej dan e-mel anda?',
+  'language-name-en': 'English',
+  'language-name-zh-hant': '繁體中文',
+  'language-name-zh-hans': '简体中文',
+  'language-name-ms': 'Bahasa Melayu',
+  'account-language-set': 'Siap: kami akan menghubungi anda dalam {language}.',
+  'account-ask-marketing': 'Mahu terima e-mel pemasaran kami (tawaran dan barangan baharu)?',
+  'choice-subscribe': 'Ya, langgan',
+  'choice-unsubscribe': 'Tidak, berhenti langgan',
+  'account-marketing-on': 'Siap: anda telah melanggan e-mel pemasaran kami.',
+  'account-marketing-off':
+    'Siap: anda tidak akan terima e-mel pemasaran lagi. E-mel pesanan tetap dihantar.',
+  'account-export-requested':
+    'Permintaan anda telah direkodkan. Kami akan e-melkan salinan data peribadi anda ke {email} dalam masa 21 hari.',
+  'account-delete-confirm':
+    'Ini akan memadam nama, e-mel, telefon dan alamat anda secara kekal; rekod pesanan disimpan untuk akaun kami. Padam data peribadi anda?',
+  'choice-delete-my-data': 'Ya, padam data saya',
+  'choice-keep-my-data': 'Tidak, simpan',
+  'account-deleted':
+    'Data peribadi anda telah dipadam. Terima kasih kerana membeli-belah dengan kami.',
+  'account-delete-kept': 'Baik, tiada apa-apa dipadam.',
+  'feedback-thanks':
+    'Terima kasih atas maklum balas anda! Pasukan kami membaca setiap mesej. Berapa bintang untuk kami?',
+  'feedback-thanks-rated':
+    'Terima kasih atas maklum balas anda! Pasukan kami membaca setiap mesej.',
+  'feedback-rated': 'Terima kasih atas penilaian anda!',
+  'choice-rating': '{stars}',
+  'payment-issue-help':
+    "Kami terima Visa, Mastercard, Amex, PayPal, FPX, GrabPay, Touch 'n Go dan kad hadiah. Kad yang ditolak tidak dicaj: cuba kad lain, atau bayar di halaman pembayaran selamat kami.",
+  'payment-issue-failed-order':
+    'Pesanan anda {number} ({total}) sedang menunggu bayaran: bayaran terakhir tidak berjaya dan tiada caj dibuat. Cuba kad lain atau halaman pembayaran selamat, atau minta bantuan kakitangan.',
+  'choice-pay-on-secure-page': 'Bayar di halaman selamat',
+  'checkout-ask-payment': 'Bagaimana anda mahu membayar?',
+  'choice-saved-card': '{card}',
+  'choice-another-card': 'Kad lain',
+  'checkout-confirm-saved':
+    'Buat pesanan: {count} barang, {total} sebelum penghantaran dan diskaun, dihantar ke {city}, dibayar dengan {card}?',
+  'checkout-confirm-link':
+    'Buat pesanan: {count} barang, {total} sebelum penghantaran dan diskaun, dihantar ke {city}? Saya akan hantar pautan pembayaran selamat.',
+  'checkout-pay-link':
+    'Bayar {total} di halaman pembayaran selamat kami. Pesanan anda disahkan di sini sebaik sahaja dibayar.',
+  'choice-pay-now': 'Bayar sekarang',
 }

@@ -56,6 +56,8 @@ export interface Reply {
   readonly file?: { readonly url: string; readonly mediaType?: string }
   /** An order: the reply becomes an order summary whose status is the reply's text. */
   readonly order?: ReplyOrder
+  /** A page to open (a payment link): the reply becomes text with a link button labelled `label`. */
+  readonly link?: { readonly url: string; readonly label: MessageKey }
 }
 
 /** An order to show as a summary card (lines, total), e.g. the confirmation after checkout. */
@@ -180,6 +182,19 @@ export function renderReply(reply: Reply, locale: Locale): MessageContent {
       url: reply.file.url,
       name: body.slice(0, 200),
       ...(reply.file.mediaType === undefined ? {} : { mediaType: reply.file.mediaType }),
+    }
+  }
+  if (reply.link !== undefined) {
+    return {
+      type: 'buttons',
+      text: body,
+      buttons: [
+        {
+          kind: 'link',
+          label: renderText(reply.link.label, locale).slice(0, 80),
+          url: reply.link.url,
+        },
+      ],
     }
   }
   // Chinese sentences follow each other without a space.

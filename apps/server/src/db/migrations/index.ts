@@ -3,6 +3,7 @@ import * as core from './0001-core.ts'
 import * as staff from './0002-staff.ts'
 import * as commerceA from './0100-commerce-a.ts'
 import * as commercePaymentsPromotions from './0150-commerce-payments-promotions.ts'
+import * as paymentLinkCheckouts from './0160-payment-link-checkouts.ts'
 import * as orders from './0200-orders.ts'
 import * as conversations from './0400-conversations.ts'
 import * as conversationReplies from './0401-conversation-message-replies-index.ts'
@@ -21,6 +22,7 @@ export const migrations: Record<string, Migration> = {
   '0002-staff': staff,
   '0100-commerce-a': commerceA,
   '0150-commerce-payments-promotions': commercePaymentsPromotions,
+  '0160-payment-link-checkouts': paymentLinkCheckouts,
   '0200-orders': orders,
   '0400-conversations': conversations,
   '0401-conversation-message-replies-index': conversationReplies,

@@ -169,6 +169,7 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
         lastFour: row.last_four,
         balanceAmount: row.balance_amount === null ? null : Number(row.balance_amount),
         currency: row.currency,
+        isChargeable: row.provider_token !== null,
       })
       methodsOf.set(row.customer_id, list)
     }
@@ -308,6 +309,7 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
         lastFour: profile.last_four,
         balanceAmount: profile.balance_amount === null ? null : Number(profile.balance_amount),
         currency: profile.currency,
+        isChargeable: profile.provider_token !== null,
       }
     },
     async adjustGiftCardBalance(reference, amount) {

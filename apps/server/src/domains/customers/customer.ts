@@ -20,6 +20,8 @@ export interface SavedPaymentMethod {
   /** Minor units, gift cards only. */
   readonly balanceAmount: number | null
   readonly currency: string
+  /** True when a provider token is on file, so checkout can charge it without a card being typed. */
+  readonly isChargeable: boolean
 }
 
 /** A customer record (CRM). */

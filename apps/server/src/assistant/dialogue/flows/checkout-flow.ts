@@ -1,4 +1,6 @@
-import type { Reply } from '../../replies/index.ts'
+import type { SavedPaymentMethod } from '../../../domains/customers/index.ts'
+import type { PlacedOrder, PlaceOrderOutcome } from '../../../workflows/place-order/index.ts'
+import type { Reply, ReplyChoice } from '../../replies/index.ts'
 import type { Flow, FlowContext, FlowOutcome } from '../flow.ts'
 
 const emailPattern = /[\w.+-]+@[\w-]+(\.[\w-]+)+/
@@ -104,6 +106,61 @@ export function isCardNumber(value: string): boolean {
   return sum % 10 === 0
 }
 
+/** The payment slot's value for "pay on a secure page" (a hosted payment link). */
+const payByLink = 'link'
+/** The payment slot's value for "type a card here". */
+const payByCard = 'card'
+const linkWords =
+  /secure page|payment page|payment link|pay(ment)? online|\blink\b|pautan|halaman (pembayaran|selamat)|網頁|网页|連結|链接|付款頁|付款页/i
+const otherCardWords =
+  /another card|other card|new card|different card|kad lain|kad baru|其他卡|另一張卡|另一张卡|新卡|別的卡|别的卡/i
+
+/** A payment choice from a tapped reply (`?payment_method=…`) or the shopper's words. */
+export function readPaymentChoice(text: string): string | undefined {
+  const tapped = /[?&]payment_method=([^&\s]+)/.exec(text)?.[1]
+  if (tapped !== undefined) return decodeURIComponent(tapped)
+  if (linkWords.test(text)) return payByLink
+  if (otherCardWords.test(text)) return payByCard
+  const lastFour = /(?:^|\D)(\d{4})\s*$/.exec(text.trim())?.[1]
+  return lastFour === undefined ? undefined : `last4:${lastFour}`
+}
+
+function isPaymentChoice(value: string): boolean {
+  return value === payByLink || value === payByCard || /^(pm_[\w-]+|last4:\d{4})$/.test(value)
+}
+
+/** "Visa •••• 4242": brand and last four digits, never more. */
+export function describeSavedCard(method: Pick<SavedPaymentMethod, 'brand' | 'lastFour'>): string {
+  const brand = (method.brand ?? 'card').replace(/^\w/, (letter) => letter.toUpperCase())
+  return method.lastFour === null ? brand : `${brand} •••• ${method.lastFour}`
+}
+
+/** The signed-in customer's saved methods checkout can charge without a card being typed. */
+async function listChargeableMethods(context: FlowContext): Promise<SavedPaymentMethod[]> {
+  if (context.customerId === null || context.services.customers === undefined) return []
+  const profile = await context.services.customers.getProfile(context.customerId)
+  return (profile?.paymentMethods ?? []).filter(
+    (method) => method.isChargeable && method.kind !== 'gift-card',
+  )
+}
+
+/** The saved method a payment choice names (by id, or by its last four digits). */
+async function findChosenMethod(
+  choice: string | undefined,
+  context: FlowContext,
+): Promise<SavedPaymentMethod | undefined> {
+  if (choice === undefined || choice === payByLink || choice === payByCard) return undefined
+  const methods = await listChargeableMethods(context)
+  return choice.startsWith('last4:')
+    ? methods.find((method) => method.lastFour === choice.slice('last4:'.length))
+    : methods.find((method) => method.id === choice)
+}
+
+const linkChoice: ReplyChoice = {
+  label: 'choice-pay-on-secure-page',
+  payload: `/intent:checkout?payment_method=${payByLink}`,
+}
+
 async function summarize(
   slots: Readonly<Record<string, string>>,
   context: FlowContext,
@@ -112,25 +169,90 @@ async function summarize(
   const cart =
     token === undefined ? undefined : await context.services.carts?.getCart(token, context.locale)
   const city = slots['address'] === undefined ? '' : (parseAddress(slots['address'])?.city ?? '')
-  return {
-    key: 'checkout-confirm',
-    values: {
-      count: cart?.totals.itemCount ?? 0,
-      total: cart?.totals.subtotal ?? { amount: 0, currency: 'MYR' },
-      city: city.length > 0 ? city : '—',
+  const values = {
+    count: cart?.totals.itemCount ?? 0,
+    total: cart?.totals.subtotal ?? { amount: 0, currency: 'MYR' },
+    city: city.length > 0 ? city : '—',
+  }
+  if (slots['payment'] === payByLink) return { key: 'checkout-confirm-link', values }
+  const saved = await findChosenMethod(slots['payment'], context)
+  return saved === undefined
+    ? { key: 'checkout-confirm', values }
+    : { key: 'checkout-confirm-saved', values: { ...values, card: describeSavedCard(saved) } }
+}
+
+/** What the shopper is told once an order is placed: thanks with the total, then the order card. */
+export function describePlacedOrder(order: PlacedOrder): Reply[] {
+  const eta = order.estimatedDelivery?.latest ?? order.estimatedDelivery?.earliest
+  return [
+    eta === undefined
+      ? { key: 'order-placed-no-eta', values: { number: order.number, total: order.total } }
+      : {
+          key: 'order-placed',
+          values: { number: order.number, total: order.total, eta: { date: eta } },
+        },
+    {
+      key: 'order-status-pending',
+      order: {
+        id: order.id,
+        number: order.number,
+        lines: order.lines.map((line) => ({
+          title: describeOrderLine(line.name, line.options),
+          quantity: line.quantity,
+          unitPrice: { amount: line.unitPriceAmount, currency: order.total.currency },
+        })),
+        total: order.total,
+      },
     },
+  ]
+}
+
+/** What the shopper is told when checkout did not place the order (nothing was charged). */
+export function describeCheckoutFailure(
+  outcome: Extract<PlaceOrderOutcome, { ok: false }>,
+  couponCode: string | undefined,
+): FlowOutcome {
+  if (outcome.reason === 'payment-declined')
+    return { replies: [{ key: 'checkout-declined', choices: [linkChoice] }] }
+  if (outcome.reason === 'invalid-coupon') {
+    return {
+      replies: [
+        {
+          key: 'checkout-coupon-refused',
+          values: { code: couponCode ?? '' },
+          choices: [{ label: 'choice-checkout', payload: '/intent:checkout' }],
+        },
+      ],
+      remember: { couponCode: '' },
+    }
+  }
+  return {
+    replies: [
+      {
+        key: 'checkout-failed',
+        values: { reason: outcome.reason },
+        choices: [{ label: 'choice-talk-to-person', payload: '/intent:contact_human_agent' }],
+      },
+    ],
   }
 }
 
 /**
  * Checkout in chat: the cart of this conversation; for a guest the e-mail, name and delivery address
- * (a signed-in customer's saved address is used); the coupon the shopper gave; an explicit
- * confirmation of what will be charged; then the card — used at once for the sandbox payment and
- * never kept — and the place-order workflow. The confirmation names the order number and total.
+ * (a signed-in customer's saved address is used); for a returning customer with saved cards, which
+ * one to pay with ("Visa •••• 4242", another card, or a secure payment page); the coupon the
+ * shopper gave; an explicit confirmation of what will be charged; then the payment: a saved card at
+ * once (its token; no card typed), a typed card (used at once for the sandbox and never kept), or a
+ * payment link to the provider's hosted page, after which the order is confirmed in the chat when
+ * the payment completes. The confirmation names the order number and total.
  */
 export const checkoutFlow: Flow = {
   name: 'checkout',
   intents: ['checkout'],
+  async prefill(context) {
+    const methods = await listChargeableMethods(context)
+    return { savedMethods: String(methods.length) }
+  },
   slots: [
     {
       name: 'email',
@@ -161,11 +283,48 @@ export const checkoutFlow: Flow = {
       skipWhen: (context) => context.customerId !== null,
     },
     {
+      name: 'payment',
+      entity: 'payment_method',
+      parse: (text) => readPaymentChoice(text),
+      validate: (value) => (isPaymentChoice(value) ? undefined : 'checkout-ask-payment'),
+      prompt: 'checkout-ask-payment',
+      invalid: 'checkout-ask-payment',
+      // Asked of returning customers with saved cards; everyone else chooses at the card question.
+      skipWhen: (_context, slots) => (slots['savedMethods'] ?? '0') === '0',
+      async ask(_slots, context) {
+        const methods = await listChargeableMethods(context)
+        return {
+          key: 'checkout-ask-payment',
+          choices: [
+            ...methods.slice(0, 5).map((method) => ({
+              label: 'choice-saved-card' as const,
+              payload: `/intent:checkout?payment_method=${method.id}`,
+              values: { card: describeSavedCard(method) },
+            })),
+            {
+              label: 'choice-another-card',
+              payload: `/intent:checkout?payment_method=${payByCard}`,
+            },
+            linkChoice,
+          ],
+        }
+      },
+    },
+    {
       name: 'card',
-      parse: (text) => (/\d/.test(text) ? text.replace(/[\s-]/g, '') : undefined),
-      validate: (value) => (isCardNumber(value) ? undefined : 'invalid-card'),
+      parse: (text) =>
+        readPaymentChoice(text) === payByLink
+          ? payByLink
+          : /\d/.test(text)
+            ? text.replace(/[\s-]/g, '')
+            : undefined,
+      validate: (value) =>
+        value === payByLink || isCardNumber(value) ? undefined : 'invalid-card',
       prompt: 'ask-card',
       invalid: 'invalid-card',
+      skipWhen: (_context, slots) =>
+        slots['payment'] !== undefined && slots['payment'] !== payByCard,
+      ask: () => ({ key: 'ask-card', choices: [linkChoice] }),
     },
   ],
   confirmation: summarize,
@@ -181,7 +340,7 @@ export const checkoutFlow: Flow = {
     const name = splitFullName(slots['full_name'] ?? '')
     const address = parseAddress(slots['address'] ?? '')
     const couponCode = context.memory.couponCode === '' ? undefined : context.memory.couponCode
-    const outcome = await checkout.placeOrder({
+    const order = {
       cartToken: token,
       checkoutKey: `${context.conversationId}/${cart.id}/${cart.updatedAt}`,
       ...(context.customerId === null
@@ -194,72 +353,69 @@ export const checkoutFlow: Flow = {
             ...(address === undefined ? {} : { shippingAddress: address }),
           }
         : { customerId: context.customerId }),
-      payment: { kind: 'card', number: slots['card'] ?? '' },
       ...(couponCode === undefined ? {} : { couponCode }),
       locale: context.locale,
       conversationId: context.conversationId,
-    })
-    if (!outcome.ok) {
-      if (outcome.reason === 'payment-declined') return { replies: [{ key: 'checkout-declined' }] }
-      if (outcome.reason === 'invalid-coupon') {
+    }
+    if (slots['card'] === payByLink || slots['payment'] === payByLink) {
+      const paymentLinks = context.services.paymentLinks
+      if (paymentLinks === undefined) return { replies: [{ key: 'not-yet-available' }] }
+      const started = await paymentLinks.start(order)
+      if (started.ok) {
         return {
           replies: [
             {
-              key: 'checkout-coupon-refused',
-              values: { code: couponCode ?? '' },
-              choices: [{ label: 'choice-checkout', payload: '/intent:checkout' }],
+              key: 'checkout-pay-link',
+              values: { total: cart.totals.total },
+              link: { url: started.url, label: 'choice-pay-now' },
             },
           ],
-          remember: { couponCode: '' },
+          events: [
+            {
+              type: 'checkout.payment-link-sent',
+              aggregateId: context.conversationId,
+              payload: { paymentId: started.paymentId, cartId: cart.id },
+            },
+          ],
         }
       }
-      return {
-        replies: [
-          {
-            key: 'checkout-failed',
-            values: { reason: outcome.reason },
-            choices: [{ label: 'choice-talk-to-person', payload: '/intent:contact_human_agent' }],
-          },
-        ],
-      }
+      if (!started.outcome.ok) return describeCheckoutFailure(started.outcome, couponCode)
+      return placed(started.outcome.order, couponCode, context)
     }
-    const order = outcome.order
-    const eta = order.estimatedDelivery?.latest ?? order.estimatedDelivery?.earliest
-    return {
-      replies: [
-        eta === undefined
-          ? { key: 'order-placed-no-eta', values: { number: order.number, total: order.total } }
-          : {
-              key: 'order-placed',
-              values: { number: order.number, total: order.total, eta: { date: eta } },
-            },
-        {
-          key: 'order-status-pending',
-          order: {
-            id: order.id,
-            number: order.number,
-            lines: order.lines.map((line) => ({
-              title: describeOrderLine(line.name, line.options),
-              quantity: line.quantity,
-              unitPrice: { amount: line.unitPriceAmount, currency: order.total.currency },
-            })),
-            total: order.total,
-          },
-        },
-      ],
-      events: [
-        {
-          type: 'order.placed-in-conversation',
-          aggregateId: context.conversationId,
-          payload: {
-            orderId: order.id,
-            orderNumber: order.number,
-            total: order.total,
-            couponCode: couponCode ?? null,
-          },
-        },
-      ],
-      remember: { couponCode: '' },
-    }
+    const saved = await findChosenMethod(slots['payment'], context)
+    if (slots['payment'] !== undefined && slots['payment'] !== payByCard && saved === undefined)
+      return describeCheckoutFailure({ ok: false, reason: 'payment-method-not-found' }, couponCode)
+    const outcome = await checkout.placeOrder({
+      ...order,
+      payment:
+        saved === undefined
+          ? { kind: 'card', number: slots['card'] ?? '' }
+          : { kind: 'saved', paymentMethodId: saved.id },
+    })
+    if (!outcome.ok) return describeCheckoutFailure(outcome, couponCode)
+    return placed(outcome.order, couponCode, context)
   },
+}
+
+function placed(
+  order: PlacedOrder,
+  couponCode: string | undefined,
+  context: FlowContext,
+): FlowOutcome {
+  return {
+    replies: describePlacedOrder(order),
+    events: [
+      {
+        type: 'order.placed-in-conversation',
+        aggregateId: context.conversationId,
+        payload: {
+          orderId: order.id,
+          orderNumber: order.number,
+          total: order.total,
+          couponCode: couponCode ?? null,
+        },
+      },
+    ],
+    remember: { couponCode: '' },
+  }
 }

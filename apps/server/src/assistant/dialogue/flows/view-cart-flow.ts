@@ -1,31 +1,15 @@
 import type { Flow } from '../flow.ts'
+import { cartSummaryReply, loadConversationCart } from './cart-lines.ts'
 
-/** Shows the cart's lines and total. */
+/**
+ * Shows the cart's lines and total, with quick replies to remove a line or change its quantity
+ * (the first few lines) and to check out.
+ */
 export const viewCartFlow: Flow = {
   name: 'view-cart',
   intents: ['view_cart'],
   async complete(_slots, context) {
-    const carts = context.services.carts
-    if (carts === undefined) return { replies: [{ key: 'not-yet-available' }] }
-    const cart =
-      context.memory.cartToken === undefined
-        ? undefined
-        : await carts.getCart(context.memory.cartToken, context.locale)
-    if (cart === undefined || cart.lines.length === 0) return { replies: [{ key: 'cart-empty' }] }
-    const lines = cart.lines
-      .map(
-        (line) =>
-          `${line.quantity} × ${line.name}${Object.keys(line.options).length > 0 ? ` (${Object.values(line.options).join(', ')})` : ''}`,
-      )
-      .join('; ')
-    return {
-      replies: [
-        {
-          key: 'cart-summary',
-          values: { lines, total: cart.totals.total },
-          choices: [{ label: 'choice-checkout', payload: '/intent:checkout' }],
-        },
-      ],
-    }
+    if (context.services.carts === undefined) return { replies: [{ key: 'not-yet-available' }] }
+    return { replies: [cartSummaryReply(await loadConversationCart(context))] }
   },
 }
