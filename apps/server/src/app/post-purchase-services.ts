@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createDemoFulfillmentProvider } from '../adapters/fulfillment-demo/index.ts'
+import { createPdfInvoiceRenderer } from '../adapters/invoice-pdf/index.ts'
 import { createPdfReturnLabelRenderer } from '../adapters/return-label-pdf/index.ts'
 import { createCustomerService, type CustomerService } from '../domains/customers/index.ts'
+import { createInvoiceLinks, type InvoiceParty } from '../domains/invoices/index.ts'
 import type { NotificationSender } from '../domains/notifications/index.ts'
 import {
   createOrderService,
@@ -13,6 +17,7 @@ import {
   type VerificationService,
 } from '../domains/verification/index.ts'
 import type { Db } from '../db/database.ts'
+import { demoStoreSchema } from '../db/seed/demo-files.ts'
 import type { Clock } from '../shared/clock.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
@@ -27,6 +32,7 @@ import {
   type ReturnAddress,
   type ReturnLabelServices,
 } from '../workflows/start-return/index.ts'
+import { defaultInvoiceSeller, type InvoiceServices } from '../workflows/issue-invoice/index.ts'
 import { createIdentityMatcher } from '../workflows/verify-shopper/index.ts'
 import type { Configuration } from './config.ts'
 import { selectNotificationSenders } from './select-adapters.ts'
@@ -40,6 +46,8 @@ export interface PostPurchaseServices {
   readonly returns: ReturnService
   /** Label renderer, return address and (when configured) the e-mail sender of return instructions. */
   readonly returnLabels: ReturnLabelServices
+  /** Signed invoice links, the PDF invoice renderer and the store printed as the seller. */
+  readonly invoices: InvoiceServices
   readonly fulfillmentProvider: FulfillmentProvider
   /**
    * Runs the demo store's fulfilment every `intervalMs` (default 1 minute): orders placed since
@@ -65,6 +73,25 @@ export interface PostPurchaseServicesOptions {
   readonly configuration?: Pick<Configuration, 'notifications'> | undefined
   readonly fulfillmentProvider?: FulfillmentProvider | undefined
   readonly returnAddress?: ReturnAddress | undefined
+  /** The store as printed on invoices (by default just "Kedai"). */
+  readonly invoiceSeller?: InvoiceParty | undefined
+}
+
+/**
+ * The store as invoices print it, from the store file (`store.json`: name and support e-mail) in
+ * `directory`; the default seller when the file is missing or unreadable.
+ */
+export function readInvoiceSeller(directory: string): InvoiceParty {
+  try {
+    const parsed = demoStoreSchema.safeParse(
+      JSON.parse(readFileSync(join(directory, 'store.json'), 'utf8')),
+    )
+    return parsed.success
+      ? { name: parsed.data.name, lines: [parsed.data.supportEmail] }
+      : defaultInvoiceSeller
+  } catch {
+    return defaultInvoiceSeller
+  }
 }
 
 /** Wires the post-purchase services with their adapters (PDF labels, the demo carrier by default). */
@@ -99,6 +126,11 @@ export function createPostPurchaseServices(
           : selectNotificationSenders(options.configuration).find(
               (sender) => sender.channel === 'email',
             )),
+    },
+    invoices: {
+      links: createInvoiceLinks({ clock: options.clock, secret: options.secret }),
+      renderer: createPdfInvoiceRenderer(),
+      seller: options.invoiceSeller ?? defaultInvoiceSeller,
     },
     fulfillmentProvider,
     startOrderLifecycle(lifecycle) {

@@ -7,6 +7,7 @@ import type { ReturnService } from '../domains/returns/index.ts'
 import type { VerificationService } from '../domains/verification/index.ts'
 import type { OrderOperations } from '../workflows/order-operations/index.ts'
 import type { ReturnLabelServices } from '../workflows/start-return/index.ts'
+import type { InvoiceServices } from '../workflows/issue-invoice/index.ts'
 import type { ConversationService } from '../domains/conversations/index.ts'
 import type { CartService } from '../domains/cart/index.ts'
 import type { CatalogService } from '../domains/catalog/index.ts'
@@ -51,6 +52,8 @@ export interface ServerContext {
   readonly verification?: VerificationService
   readonly returns?: ReturnService
   readonly returnLabels?: ReturnLabelServices
+  /** Invoice links and PDFs (absent in servers built without them; the invoice route is then not registered). */
+  readonly invoices?: InvoiceServices
   readonly catalog: CatalogService
   readonly inventory: InventoryService
   readonly carts: CartService

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { AppError } from '../../../shared/app-error.ts'
 import { locales } from '../../../shared/locale.ts'
 import { verifySignedToken } from '../../../shared/signed-token.ts'
+import { formatInvoiceNumber } from '../../../domains/invoices/index.ts'
+import { renderOrderInvoice } from '../../../workflows/issue-invoice/index.ts'
 import type { OrderAccess } from '../../../workflows/order-operations/index.ts'
 import {
   renderReturnLabel,
@@ -356,6 +358,58 @@ export function createStoreOrderRoutes(context: ServerContext): FastifyPluginAsy
         return reply
           .header('content-type', 'application/pdf')
           .header('content-disposition', `attachment; filename="${resolved.value.rmaNumber}.pdf"`)
+          .send(Buffer.from(pdf))
+      },
+    )
+    const invoices = context.invoices
+    if (invoices === undefined) return
+    app.get(
+      '/api/store/orders/:number/invoice',
+      {
+        schema: {
+          tags: ['store orders'],
+          summary: 'Download an order’s invoice (PDF) with the signed link the chat sends',
+          description:
+            'The link is bound to the order and its customer and expires after 7 days. 401 when the ' +
+            'token is invalid or expired; 403 when it is for another order, or a signed-in shopper ' +
+            'is not the order’s customer; 404 when the order no longer exists.',
+          params: orderNumberParams,
+          querystring: z.object({
+            token: z.string().min(10).max(4096).describe('The signed token of the invoice link'),
+          }),
+        },
+      },
+      async (request, reply) => {
+        const identity = readShopperIdentity(request, context)
+        const resolved = invoices.links.resolve(
+          request.query.token,
+          normalizeOrderNumber(request.params.number),
+          identity.customerId,
+        )
+        if (!resolved.ok) {
+          const forbidden =
+            resolved.reason === 'wrong-customer' || resolved.reason === 'wrong-order'
+          throw new AppError(
+            forbidden ? 'forbidden' : 'unauthorized',
+            forbidden
+              ? 'This invoice link is for another order or customer.'
+              : 'This invoice link is not valid (it may have expired).',
+            { details: { reason: resolved.reason } },
+          )
+        }
+        const order = await services.orders.getOrder(resolved.value.orderId)
+        if (order === undefined || order.customerId !== resolved.value.customerId)
+          throw new AppError('not-found', 'There is no such order.', {
+            details: { reason: 'order-not-found' },
+          })
+        const pdf = await renderOrderInvoice(
+          { ...invoices, orders: services.orders, customers: services.customers },
+          order,
+        )
+        const filename = `${formatInvoiceNumber(order.number)}.pdf`
+        return reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', `attachment; filename="${filename}"`)
           .send(Buffer.from(pdf))
       },
     )

@@ -1,0 +1,2 @@
+/** Order invoices as PDF (pdf-lib). */
+export { createPdfInvoiceRenderer } from './pdf-invoice-renderer.ts'
