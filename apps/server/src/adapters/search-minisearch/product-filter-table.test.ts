@@ -131,14 +131,18 @@ describe('ProductFilterTable', () => {
       seed = (seed * 1_664_525 + 1_013_904_223) >>> 0
       return seed / 2 ** 32
     }
-    const colors = ['black', 'white', 'red']
+    // More option values than the 32 bits of a product's option mask, so some share a bit.
+    const colors = Array.from({ length: 40 }, (_, index) => `colour-${String(index)}`)
     const documents: ProductSearchDocument[] = []
     const makeProduct = (slot: number) =>
       productWith(
         `p${String(slot)}`,
         [random() < 0.5 ? 'shoes' : 'bags'],
         Array.from({ length: 1 + Math.floor(random() * 4) }, () => [
-          { color: colors[Math.floor(random() * colors.length)] ?? 'black' },
+          {
+            color: colors[Math.floor(random() * colors.length)] ?? 'black',
+            size: random() < 0.5 ? 'S' : 'M',
+          },
           Math.floor(random() * 100) * 100,
           random() < 0.5,
         ]),
@@ -157,8 +161,10 @@ describe('ProductFilterTable', () => {
     }
     const queries: ProductSearchQuery[] = [
       { offset: 0, limit: 10 },
-      { inStockOnly: true, options: { color: ['black'] }, offset: 0, limit: 10 },
+      { inStockOnly: true, options: { color: ['colour-1'] }, offset: 0, limit: 10 },
+      { options: { color: ['colour-3', 'colour-35'], size: ['m'] }, offset: 0, limit: 10 },
       { categoryKeys: ['bags'], priceMaxAmount: 5_000, offset: 0, limit: 10 },
+      { priceMinAmount: 9_000, inStockOnly: true, options: { size: ['S'] }, offset: 0, limit: 10 },
     ]
     for (const query of queries) {
       const filters = table.compile(query)

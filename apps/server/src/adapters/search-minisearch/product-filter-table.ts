@@ -8,7 +8,10 @@ import type { ProductSearchDocument, ProductSearchQuery } from '../../domains/ca
  * following pointers to per-product objects — it runs for every text match of a query, often a
  * thousand or more, and object-per-product layouts cost a cache miss per field on a busy machine.
  * A product stored again gets fresh ranges at the end; the arrays are compacted once more than
- * half of them is left over.
+ * half of them is left over. Per product, a summary (lowest and highest price, whether any variant
+ * is in stock, a 32-bit mask of its option values) settles most products without reading their
+ * variants: with no variant filter the summary is the answer, and a product whose summary cannot
+ * pass is dropped at once.
  */
 
 /** A query's filters, compiled against one {@link ProductFilterTable}; valid until its next query. */
@@ -19,6 +22,10 @@ export interface CompiledFilters {
   /** Number of option names the query filters on; each must be matched by an accepted pair. */
   readonly optionNameCount: number
   readonly inStockOnly: boolean
+  /** False when no price, option or stock filter applies (the product summary is enough). */
+  readonly hasVariantFilters: boolean
+  /** Per filtered option name, the mask bits of its accepted values (see `optionMasks`). */
+  readonly optionNameMasks: Uint32Array
   readonly stamp: number
 }
 
@@ -75,6 +82,11 @@ export function createProductFilterTable(): ProductFilterTable {
   let categoryEnd = new Int32Array(0)
   let variantStart = new Int32Array(0)
   let variantEnd = new Int32Array(0)
+  // Per slot summary: price bounds, 1 when a variant is in stock, option value bits (id mod 32).
+  let lowestPrice = new Float64Array(0)
+  let highestPrice = new Float64Array(0)
+  let anyInStock = new Uint8Array(0)
+  let optionMasks = new Uint32Array(0)
   // Flat columns the ranges point into; `*Used` is the filled length, `*Live` what is still in use.
   let categories = new Int32Array(0)
   let categoriesUsed = 0
@@ -125,6 +137,10 @@ export function createProductFilterTable(): ProductFilterTable {
     categoryEnd = grownTo(categoryEnd, needed, (length) => new Int32Array(length))
     variantStart = grownTo(variantStart, needed, (length) => new Int32Array(length))
     variantEnd = grownTo(variantEnd, needed, (length) => new Int32Array(length))
+    lowestPrice = grownTo(lowestPrice, needed, (length) => new Float64Array(length))
+    highestPrice = grownTo(highestPrice, needed, (length) => new Float64Array(length))
+    anyInStock = grownTo(anyInStock, needed, (length) => new Uint8Array(length))
+    optionMasks = grownTo(optionMasks, needed, (length) => new Uint32Array(length))
   }
 
   function ensureVariants(needed: number): void {
@@ -205,6 +221,10 @@ export function createProductFilterTable(): ProductFilterTable {
     const { variants } = document
     ensureVariants(variantsUsed + variants.length)
     variantStart[slot] = variantsUsed
+    let lowest = Number.POSITIVE_INFINITY
+    let highest = Number.NEGATIVE_INFINITY
+    let stocked = 0
+    let mask = 0
     for (const variant of variants) {
       // One value per lower-cased option name (the last, as a later key overrides an earlier one).
       const byName = new Map<string, string>()
@@ -214,16 +234,25 @@ export function createProductFilterTable(): ProductFilterTable {
       pairs = grownTo(pairs, pairsUsed + byName.size, (length) => new Int32Array(length))
       pairStart[variantsUsed] = pairsUsed
       for (const [name, value] of byName) {
-        pairs[pairsUsed] = intern(pairIds, optionPairKey(name, value))
+        const pair = intern(pairIds, optionPairKey(name, value))
+        pairs[pairsUsed] = pair
         pairsUsed += 1
+        mask |= 1 << (pair % 32)
       }
       pairEnd[variantsUsed] = pairsUsed
+      lowest = Math.min(lowest, variant.priceAmount)
+      highest = Math.max(highest, variant.priceAmount)
+      if (variant.inStock) stocked = 1
       prices[variantsUsed] = variant.priceAmount
       inStock[variantsUsed] = variant.inStock ? 1 : 0
       variantIds[variantsUsed] = variant.variantId
       variantsUsed += 1
     }
     variantEnd[slot] = variantsUsed
+    lowestPrice[slot] = lowest
+    highestPrice[slot] = highest
+    anyInStock[slot] = stocked
+    optionMasks[slot] = mask
     variantsLive += variants.length
     stored[slot] = 1
     placeInCategories(slot, true)
@@ -248,6 +277,16 @@ export function createProductFilterTable(): ProductFilterTable {
       if (acceptedPairs[pairs[index] ?? 0] === filters.stamp) satisfied += 1
     }
     return satisfied === filters.optionNameCount
+  }
+
+  /** False when the product's summary shows that none of its variants can pass. */
+  function mayPass(slot: number, filters: CompiledFilters): boolean {
+    if (filters.inStockOnly && anyInStock[slot] !== 1) return false
+    if ((highestPrice[slot] ?? 0) < filters.priceMin) return false
+    if ((lowestPrice[slot] ?? 0) > filters.priceMax) return false
+    const mask = optionMasks[slot] ?? 0
+    for (const nameMask of filters.optionNameMasks) if ((mask & nameMask) === 0) return false
+    return true
   }
 
   function isInCategory(slot: number, filters: CompiledFilters): boolean {
@@ -299,24 +338,42 @@ export function createProductFilterTable(): ProductFilterTable {
         const lowered = name.toLowerCase()
         names.set(lowered, [...(names.get(lowered) ?? []), ...values])
       }
+      const optionNameMasks = new Uint32Array(names.size)
+      let position = 0
       for (const [name, values] of names) {
         for (const value of values) {
           const id = pairIds.get(optionPairKey(name, value))
-          if (id !== undefined) acceptedPairs[id] = currentStamp
+          if (id === undefined) continue
+          acceptedPairs[id] = currentStamp
+          optionNameMasks[position] = (optionNameMasks[position] ?? 0) | (1 << (id % 32))
         }
+        position += 1
       }
+      const priceMin = query.priceMinAmount ?? Number.NEGATIVE_INFINITY
+      const priceMax = query.priceMaxAmount ?? Number.POSITIVE_INFINITY
+      const inStockOnly = query.inStockOnly === true
       return {
         categoryKeys,
-        priceMin: query.priceMinAmount ?? Number.NEGATIVE_INFINITY,
-        priceMax: query.priceMaxAmount ?? Number.POSITIVE_INFINITY,
+        priceMin,
+        priceMax,
         optionNameCount: names.size,
-        inStockOnly: query.inStockOnly === true,
+        inStockOnly,
+        hasVariantFilters:
+          inStockOnly ||
+          names.size > 0 ||
+          priceMin !== Number.NEGATIVE_INFINITY ||
+          priceMax !== Number.POSITIVE_INFINITY,
+        optionNameMasks,
         stamp: currentStamp,
       }
     },
 
     classify(slot, filters) {
       if (stored[slot] !== 1 || !isInCategory(slot, filters)) return filterOutcomes.filteredOut
+      if (!filters.hasVariantFilters) {
+        return anyInStock[slot] === 1 ? filterOutcomes.inStock : filterOutcomes.outOfStock
+      }
+      if (!mayPass(slot, filters)) return filterOutcomes.filteredOut
       let found = false
       const end = variantEnd[slot] ?? 0
       for (let variant = variantStart[slot] ?? 0; variant < end; variant += 1) {
