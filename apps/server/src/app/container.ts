@@ -147,6 +147,7 @@ export async function createContainer(
       db: database.db,
       clock,
       checkout: commerce.checkout,
+      carts: commerce.carts,
       payments: commerceB.payments,
       onError: (error) => logger.error({ err: error }, 'payment-link checkout failed'),
     })

@@ -44,6 +44,16 @@ function renderMessage(message: MessageDto): { text: string; choices: Choice[] }
     }
   }
   if (content.type === 'file') return { text: `📎 ${content.name}: ${content.url}`, choices: [] }
+  if (content.type === 'buttons') {
+    // Links (a payment page) are printed to open; postbacks become numbered choices.
+    const links = content.buttons.flatMap((button) =>
+      button.kind === 'link' ? [`  🔗 ${button.label}: ${button.url}`] : [],
+    )
+    const choices = content.buttons.flatMap((button) =>
+      button.kind === 'postback' ? [{ label: button.label, payload: button.payload }] : [],
+    )
+    return { text: [content.text, ...links].join('\n'), choices }
+  }
   return { text: describeMessageContent(content), choices: [] }
 }
 

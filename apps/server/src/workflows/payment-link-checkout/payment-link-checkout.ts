@@ -1,3 +1,4 @@
+import type { CartService } from '../../domains/cart/index.ts'
 import type { PaymentStatusChange, PaymentsService } from '../../domains/payments/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
@@ -54,7 +55,12 @@ export interface PaymentLinkCheckoutDependencies {
   readonly db: Db
   readonly clock: Clock
   readonly checkout: Pick<PlaceOrderWorkflow, 'placeOrder'>
-  readonly payments: Pick<PaymentsService, 'onPaymentStatusChanged'>
+  /** Tells whether the cart changed after the link was sent (the link's amount would be wrong). */
+  readonly carts: Pick<CartService, 'getCart'>
+  readonly payments: Pick<
+    PaymentsService,
+    'onPaymentStatusChanged' | 'getPayment' | 'cancelPayment' | 'refundPayment'
+  >
   /** Told when a listener or a retried checkout throws; the payment is never lost. */
   readonly onError?: (error: unknown) => void
 }
@@ -98,8 +104,23 @@ export function createPaymentLinkCheckout(
     }
   }
 
+  /** Gives back the money of a payment whose order will not be placed (cancel, or refund). */
+  async function releasePayment(paymentId: string): Promise<void> {
+    const payment = await dependencies.payments.getPayment(paymentId)
+    if (payment === undefined) return
+    if (payment.status === 'captured') {
+      await dependencies.payments.refundPayment(paymentId, {
+        reason: 'no order was placed for this payment link',
+        refundReference: `${paymentId}:no-order`,
+      })
+    } else if (['authorized', 'requires-action', 'pending'].includes(payment.status)) {
+      await dependencies.payments.cancelPayment(paymentId)
+    }
+  }
+
   const service: PaymentLinkCheckout = {
     async start(input) {
+      const cart = await dependencies.carts.getCart(input.cartToken)
       const outcome = await checkout.placeOrder({ ...input, payment: { kind: 'hosted-page' } })
       if (
         outcome.ok ||
@@ -117,7 +138,7 @@ export function createPaymentLinkCheckout(
           checkout_key: input.checkoutKey,
           conversation_id: input.conversationId,
           locale: input.locale ?? 'en',
-          input: JSON.stringify(input),
+          input: JSON.stringify({ ...input, cartVersion: cart?.updatedAt ?? null }),
           status: 'waiting',
           order_id: null,
           outcome: null,
@@ -144,7 +165,21 @@ export function createPaymentLinkCheckout(
         .selectAll()
         .where('payment_id', '=', change.paymentId)
         .executeTakeFirstOrThrow()
-      const input = JSON.parse(row.input) as PaymentLinkCheckoutInput
+      const { cartVersion, ...input } = JSON.parse(row.input) as PaymentLinkCheckoutInput & {
+        cartVersion: string | null
+      }
+      const cart = await dependencies.carts.getCart(input.cartToken)
+      if (cart !== undefined && cart.status === 'open' && cart.updatedAt !== cartVersion) {
+        // The link was for another cart: never place an order the payment does not match.
+        await releasePayment(change.paymentId)
+        await settle(change.paymentId, row, {
+          ok: false,
+          reason: 'invalid-cart',
+          message: 'The cart changed after the payment link was sent; the payment was released.',
+          paymentId: change.paymentId,
+        })
+        return
+      }
       let outcome: PlaceOrderOutcome
       try {
         outcome = await checkout.placeOrder({ ...input, payment: { kind: 'hosted-page' } })
@@ -157,6 +192,8 @@ export function createPaymentLinkCheckout(
           .execute()
         throw error
       }
+      // A refusal (stock gone after the hold expired, the cart already checked out) charges nothing.
+      if (!outcome.ok) await releasePayment(change.paymentId)
       await settle(change.paymentId, row, outcome)
     },
 

@@ -340,9 +340,18 @@ export const checkoutFlow: Flow = {
     const name = splitFullName(slots['full_name'] ?? '')
     const address = parseAddress(slots['address'] ?? '')
     const couponCode = context.memory.couponCode === '' ? undefined : context.memory.couponCode
+    const byLink = slots['card'] === payByLink || slots['payment'] === payByLink
+    const saved = byLink ? undefined : await findChosenMethod(slots['payment'], context)
+    // One key per cart state and way of paying: retrying the same card replays its outcome, while
+    // another card, a saved card or a payment link after a decline is a new attempt.
+    const attempt = byLink
+      ? 'link'
+      : saved === undefined
+        ? `card-${(slots['card'] ?? '').slice(-4)}`
+        : `saved-${saved.id}`
     const order = {
       cartToken: token,
-      checkoutKey: `${context.conversationId}/${cart.id}/${cart.updatedAt}`,
+      checkoutKey: `${context.conversationId}/${cart.id}/${cart.updatedAt}/${attempt}`,
       ...(context.customerId === null
         ? {
             guest: {
@@ -357,7 +366,7 @@ export const checkoutFlow: Flow = {
       locale: context.locale,
       conversationId: context.conversationId,
     }
-    if (slots['card'] === payByLink || slots['payment'] === payByLink) {
+    if (byLink) {
       const paymentLinks = context.services.paymentLinks
       if (paymentLinks === undefined) return { replies: [{ key: 'not-yet-available' }] }
       const started = await paymentLinks.start(order)
@@ -382,7 +391,6 @@ export const checkoutFlow: Flow = {
       if (!started.outcome.ok) return describeCheckoutFailure(started.outcome, couponCode)
       return placed(started.outcome.order, couponCode, context)
     }
-    const saved = await findChosenMethod(slots['payment'], context)
     if (slots['payment'] !== undefined && slots['payment'] !== payByCard && saved === undefined)
       return describeCheckoutFailure({ ok: false, reason: 'payment-method-not-found' }, couponCode)
     const outcome = await checkout.placeOrder({

@@ -195,6 +195,26 @@ describe('checkout payment choices: saved cards and the sandbox payment page', (
     },
   )
 
+  it('offers the secure payment page after a declined card, as a new attempt', async () => {
+    const chat = await environment.startChat()
+    await chat.userSays(`/intent:add_to_cart?variant=${variant}`)
+    await chat.userSays('I want to check out')
+    await chat.userSays('declined-then-link@example.com')
+    await chat.userSays('Mei Lin')
+    await chat.userSays('12 Jalan Ampang, Kuala Lumpur, 50450, Malaysia')
+    await chat.userSays('yes')
+    await chat.userSays('4000 0000 0000 0002')
+    chat.expectReply(/payment was declined/)
+    await chat.userTaps('Pay on a secure page')
+    await chat.userSays('declined-then-link@example.com')
+    await chat.userSays('Mei Lin')
+    await chat.userSays('12 Jalan Ampang, Kuala Lumpur, 50450, Malaysia')
+    chat.expectReply(/I'll send you a secure payment link/)
+    const replies = await chat.userSays('yes')
+    chat.expectReply(/on our secure payment page/)
+    expect(linkOf(replies)).toMatch(/\/sandbox\/payments\/pay_/)
+  })
+
   it('says nothing was ordered when the shopper declines the confirmation', async () => {
     const chat = await environment.startChat({ customerId: customers[4] ?? '' })
     await chat.userSays(`/intent:add_to_cart?variant=${variant}`)
@@ -254,6 +274,62 @@ describe('checkout payment choices: saved cards and the sandbox payment page', (
       expect(await botMessagesSince(environment, chat, after)).toHaveLength(0)
     },
   )
+})
+
+describe('checkout payment link when the cart changes before the payment', () => {
+  let environment: TranscriptEnvironment
+  beforeAll(async () => {
+    environment = await createContainerTranscriptEnvironment({ listen: true })
+  }, 300_000)
+  afterAll(async () => {
+    await environment.dispose()
+  })
+
+  it('places no order and releases the payment when the cart changed after the link was sent', async () => {
+    const chat = await environment.startChat()
+    const link = await checkOutWithPaymentLink(
+      chat,
+      'en',
+      await variantId(environment, 'KD-SNK-URB-9-BLK'),
+    )
+    await chat.userSays(
+      `/intent:add_to_cart?variant=${await variantId(environment, 'KD-SCK-SPT-M-WHT')}`,
+    )
+    chat.expectEvent('cart.updated-in-conversation')
+    const before = await lastSequence(environment, chat)
+    const paymentId = /\/(pay_\w+)$/.exec(link)?.[1] ?? ''
+    const paid = await fetch(new URL(`/sandbox/payments/${paymentId}`, link), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'cardNumber=4242424242424242',
+    })
+    expect(paid.status).toBe(200)
+    const told = await botMessagesSince(environment, chat, before)
+    expect(
+      told.some(
+        (message) =>
+          message.content.type === 'quick-replies' &&
+          /couldn't place the order.*Nothing was charged/.test(message.content.text),
+      ),
+    ).toBe(true)
+    expect(told.some((message) => message.content.type === 'order-summary')).toBe(false)
+    expect(
+      environment.events.some(
+        (event) =>
+          event.type === 'checkout.payment-link-failed' &&
+          event.aggregateId === chat.conversationId &&
+          event.payload['reason'] === 'invalid-cart',
+      ),
+    ).toBe(true)
+    const payment = await environment.container?.payments?.getPayment(paymentId)
+    expect(payment?.status).toBe('canceled')
+    const orders = await environment.database.db
+      .selectFrom('orders')
+      .select('id')
+      .where('conversation_id', '=', chat.conversationId)
+      .execute()
+    expect(orders).toHaveLength(0)
+  })
 })
 
 describe('checkout payment link through Stripe Checkout (local Stripe protocol server)', () => {
