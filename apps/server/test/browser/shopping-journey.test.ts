@@ -70,6 +70,8 @@ const checkoutAnswers: readonly { readonly asks: RegExp; readonly answer: string
   { asks: /card|卡|kad/i, answer: '4242 4242 4242 4242' },
 ]
 const confirmingChoice = /confirm|place|pay|card|yes|確認|确认|付款|下單|下单|是|sahkan|bayar|ya/i
+/** The journey types the test card rather than leaving for the hosted payment page. */
+const paymentPageChoice = /secure page|安全頁面|安全页面|halaman selamat/i
 
 async function botRowCount(page: Page): Promise<number> {
   return page.locator(`${widget} .row.bot[data-sequence]`).count()
@@ -118,7 +120,9 @@ async function completeCheckout(page: Page): Promise<void> {
       `${widget} .choices .choice, ${widget} .row.bot:last-of-type .action`,
     )
     const labels = await choices.allTextContents()
-    const chosen = labels.findIndex((label) => confirmingChoice.test(label))
+    const chosen = labels.findIndex(
+      (label) => confirmingChoice.test(label) && !paymentPageChoice.test(label),
+    )
     if (chosen >= 0) {
       const before = await botRowCount(page)
       await choices.nth(chosen).click()
