@@ -1,3 +1,4 @@
+import { randomFillSync } from 'node:crypto'
 import { monotonicFactory } from 'ulid'
 
 /** Prefixes of Kedai's ids, one per kind of record. */
@@ -47,7 +48,24 @@ export type IdPrefix = (typeof idPrefixes)[number]
 /** Creates ids; injected so tests can make them deterministic. */
 export type IdGenerator = (prefix: IdPrefix) => string
 
-const nextUlid = monotonicFactory()
+/**
+ * Cryptographically random fractions in [0, 1), drawn from a buffer refilled 1,024 values at a
+ * time: the ULID library asks for one value per character, and a system call per character made
+ * id creation a visible share of a chat turn.
+ */
+function createPooledRandom(): () => number {
+  const pool = new Uint32Array(1024)
+  let next = pool.length
+  return () => {
+    if (next === pool.length) {
+      randomFillSync(pool)
+      next = 0
+    }
+    return (pool[next++] ?? 0) / 4_294_967_296
+  }
+}
+
+const nextUlid = monotonicFactory(createPooledRandom())
 
 /**
  * Creates a prefixed, time-sortable id such as `ord_01JD3N6…` (a lower-case ULID after the prefix).

@@ -46,6 +46,14 @@ export interface MessagePage {
   readonly limit: number
 }
 
+/** What the recognizer made of one shopper message (no content): for rules over recent turns. */
+export interface ShopperTurn {
+  readonly messageId: string
+  readonly sequence: number
+  readonly intent: string | null
+  readonly confidence: number | null
+}
+
 /**
  * Storage of conversations, messages and shopper identities. Implemented once in SQL for SQLite and
  * PostgreSQL (`createSqlConversationRepository`); the contract suite runs on both.
@@ -88,6 +96,11 @@ export interface ConversationRepository {
     channelMessageId: string,
   ): Promise<ConversationMessage | undefined>
   listMessages(conversationId: string, page: MessagePage): Promise<ConversationMessage[]>
+  /** The latest shopper messages before `beforeSequence` (oldest first), without their content. */
+  listShopperTurns(
+    conversationId: string,
+    page: { beforeSequence: number; limit: number },
+  ): Promise<ShopperTurn[]>
   /** Messages answering `inboundMessageId`, in sequence. */
   listReplies(inboundMessageId: string): Promise<ConversationMessage[]>
   /** Records what the recognizer understood of an inbound message. */

@@ -16,6 +16,7 @@ import type {
   ConversationChanges,
   ConversationRepository,
   MessagePage,
+  ShopperTurn,
 } from './conversation-repository.ts'
 import {
   transitionConversationStatus,
@@ -114,6 +115,14 @@ export interface ConversationService {
   listReplies(inboundMessageId: string): Promise<ConversationMessage[]>
   /** Records the recognized intent and confidence of an inbound message. */
   recordRecognition(messageId: string, intent: string, confidence: number): Promise<void>
+  /**
+   * The latest shopper turns (intent and confidence, no content) before `beforeSequence`, oldest
+   * first: what rules over recent turns (repeated low confidence) read.
+   */
+  listShopperTurns(
+    conversationId: string,
+    page: { beforeSequence: number; limit: number },
+  ): Promise<ShopperTurn[]>
   /** A page of the conversation's messages, in sequence order. */
   listMessages(conversationId: string, page: MessagePage): Promise<ConversationMessage[]>
   /** The customer's messages across all their conversations and channels. */
@@ -383,6 +392,7 @@ export function createConversationService(
       repository.recordRecognition(messageId, intent, confidence),
 
     listMessages: (conversationId, page) => repository.listMessages(conversationId, page),
+    listShopperTurns: (conversationId, page) => repository.listShopperTurns(conversationId, page),
 
     listCustomerHistory: (customerId, page) => repository.listCustomerMessages(customerId, page),
 

@@ -6,6 +6,7 @@ export type {
   MessageDraft,
   MessagePage,
   RecognitionRecord,
+  ShopperTurn,
 } from './conversation-repository.ts'
 export {
   createConversationService,

@@ -257,6 +257,24 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
       return rows.reverse().map(mapMessage)
     },
 
+    async listShopperTurns(conversationId, page) {
+      const rows = await db
+        .selectFrom('conversation_messages')
+        .select(['id', 'sequence', 'intent', 'confidence'])
+        .where('conversation_id', '=', conversationId)
+        .where('sequence', '<', page.beforeSequence)
+        .where('author_role', '=', 'shopper')
+        .orderBy('sequence', 'desc')
+        .limit(page.limit)
+        .execute()
+      return rows.reverse().map((row) => ({
+        messageId: row.id,
+        sequence: row.sequence,
+        intent: row.intent,
+        confidence: row.confidence,
+      }))
+    },
+
     async listReplies(inboundMessageId) {
       const rows = await db
         .selectFrom('conversation_messages')

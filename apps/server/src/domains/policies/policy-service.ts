@@ -32,6 +32,8 @@ export interface PolicyService {
 export function createPolicyService(dependencies: { db: Db; search: PolicySearch }): PolicyService {
   const { db, search } = dependencies
   let loaded: Promise<number> | undefined
+  // Shoppers ask the same few questions over and over; answers are kept until the next refresh.
+  const answers = new Map<string, PolicyAnswer | undefined>()
 
   async function refresh(): Promise<number> {
     const rows = await db
@@ -49,6 +51,7 @@ export function createPolicyService(dependencies: { db: Db; search: PolicySearch
         : [],
     )
     search.replaceAll(sections)
+    answers.clear()
     return sections.length
   }
 
@@ -66,14 +69,38 @@ export function createPolicyService(dependencies: { db: Db; search: PolicySearch
     async answer(question, locale, preferredSlugs = []) {
       loaded ??= refresh()
       await loaded
-      let fromEnglish = false
-      let hit = best(question, locale, preferredSlugs)
-      if (hit === undefined && locale !== 'en') {
-        hit = best(question, 'en', preferredSlugs)
-        fromEnglish = hit !== undefined
+      const key = `${locale}\u0000${preferredSlugs.join(',')}\u0000${question.trim().toLowerCase()}`
+      if (answers.has(key)) {
+        const cached = answers.get(key)
+        answers.delete(key)
+        answers.set(key, cached)
+        return cached
       }
-      if (hit === undefined) return undefined
-      return { section: hit.section, quote: quotePolicySection(hit.section.body), fromEnglish }
+      const answer = findAnswer(question, locale, preferredSlugs)
+      answers.set(key, answer)
+      if (answers.size > answerCacheSize) {
+        const oldest = answers.keys().next().value
+        if (oldest !== undefined) answers.delete(oldest)
+      }
+      return answer
     },
   }
+
+  function findAnswer(
+    question: string,
+    locale: Locale,
+    preferredSlugs: readonly string[],
+  ): PolicyAnswer | undefined {
+    let fromEnglish = false
+    let hit = best(question, locale, preferredSlugs)
+    if (hit === undefined && locale !== 'en') {
+      hit = best(question, 'en', preferredSlugs)
+      fromEnglish = hit !== undefined
+    }
+    if (hit === undefined) return undefined
+    return { section: hit.section, quote: quotePolicySection(hit.section.body), fromEnglish }
+  }
 }
+
+/** Most distinct questions whose answers are kept between refreshes. */
+const answerCacheSize = 2000

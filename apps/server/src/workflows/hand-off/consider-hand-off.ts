@@ -1,3 +1,4 @@
+import type { Conversation } from '../../domains/conversations/index.ts'
 import { evaluateHandOverTriggers, type HandOverDecision } from '../../domains/inbox/index.ts'
 import type { HandOffDependencies } from './hand-off-dependencies.ts'
 import { readSummaryMessages, requestHandOff } from './request-hand-off.ts'
@@ -25,25 +26,30 @@ export async function considerHandOff(
 ): Promise<HandOverDecision> {
   const conversation = await dependencies.conversations.getConversation(input.conversationId)
   if (conversation.status !== 'bot-active') return { handOver: false }
-  const messages = await readSummaryMessages(
-    dependencies,
-    conversation.id,
-    conversation.lastSequence,
-  )
-  const shopperMessages = messages.filter((message) => message.authorRole === 'shopper')
-  const turns = shopperMessages.map((message) =>
-    message.id === input.messageId
-      ? { intent: input.intent, confidence: input.confidence }
-      : { intent: message.intent, confidence: message.confidence },
-  )
-  const current = shopperMessages.find((message) => message.id === input.messageId)
+  const rules = dependencies.settings.rules
+  // Only the low-confidence rule looks at earlier turns, and only when this turn is unsure too;
+  // only a complaint needs the text. Every other turn is decided without reading the history.
+  const lowConfidence = rules.lowConfidence
+  const earlier =
+    lowConfidence !== undefined &&
+    lowConfidence.consecutiveTurns > 1 &&
+    input.confidence < lowConfidence.threshold
+      ? await readEarlierTurns(dependencies, conversation, input.messageId, lowConfidence)
+      : []
+  const turns = [...earlier, { intent: input.intent, confidence: input.confidence }]
+  const current =
+    input.intent === 'complaint'
+      ? (await readSummaryMessages(dependencies, conversation.id, conversation.lastSequence)).find(
+          (message) => message.id === input.messageId,
+        )
+      : undefined
   const customerId = conversation.customerId
   const since = new Date(dependencies.clock.now().getTime() - reviewWindowMs).toISOString()
   const [customer, underReview] = await Promise.all([
     customerId === null ? undefined : dependencies.records.findCustomer(customerId),
     customerId === null ? false : dependencies.records.hasCheckoutUnderReview(customerId, since),
   ])
-  const decision = evaluateHandOverTriggers(dependencies.settings.rules, {
+  const decision = evaluateHandOverTriggers(rules, {
     turns,
     complaintSeverity: current === undefined ? undefined : rateComplaintSeverity(current.text),
     customerTier: customer?.loyaltyTier,
@@ -56,4 +62,21 @@ export async function considerHandOff(
     })
   }
   return decision
+}
+
+/** The shopper turns before `messageId` the low-confidence rule needs (oldest first). */
+async function readEarlierTurns(
+  dependencies: HandOffDependencies,
+  conversation: Conversation,
+  messageId: string,
+  rule: { readonly consecutiveTurns: number },
+): Promise<{ intent: string | null; confidence: number | null }[]> {
+  const turns = await dependencies.conversations.listShopperTurns(conversation.id, {
+    beforeSequence: conversation.lastSequence + 1,
+    limit: rule.consecutiveTurns,
+  })
+  return turns
+    .filter((turn) => turn.messageId !== messageId)
+    .slice(-(rule.consecutiveTurns - 1))
+    .map((turn) => ({ intent: turn.intent, confidence: turn.confidence }))
 }

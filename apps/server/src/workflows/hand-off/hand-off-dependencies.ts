@@ -45,7 +45,7 @@ export const defaultHandOffSettingsValues = {
 export interface HandOffDependencies {
   readonly conversations: Pick<
     ConversationService,
-    'getConversation' | 'listMessages' | 'sendMessages' | 'changeStatus'
+    'getConversation' | 'listMessages' | 'listShopperTurns' | 'sendMessages' | 'changeStatus'
   >
   readonly inbox: InboxService
   readonly staff: Pick<StaffService, 'listMembers' | 'findMember'>
