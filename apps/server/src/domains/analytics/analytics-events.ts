@@ -16,6 +16,8 @@ export const analyticsEventTypes = [
   'cart.updated-in-conversation',
   'order.placed',
   'csat.submitted',
+  'feedback.received',
+  'feedback.rated',
 ] as const
 
 /** One of {@link analyticsEventTypes}. */
