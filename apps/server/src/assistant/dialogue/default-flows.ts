@@ -23,6 +23,11 @@ import { loyaltyBalanceFlow } from './flows/loyalty-balance-flow.ts'
 import { accountHelpFlow } from './flows/account-help-flow.ts'
 import { feedbackFlow } from './flows/feedback-flow.ts'
 import { paymentIssueFlow } from './flows/payment-issue-flow.ts'
+import { cancelOrderFlow } from './flows/cancel-order-flow.ts'
+import { changeOrderFlow } from './flows/change-order-flow.ts'
+import { exchangeFlow } from './flows/exchange-flow.ts'
+import { refundStatusFlow } from './flows/refund-status-flow.ts'
+import { invoiceFlow } from './flows/invoice-flow.ts'
 
 /** The flows of the assistant, in priority order (the first flow listing an intent handles it). */
 export const defaultFlows: readonly Flow[] = [
@@ -50,4 +55,9 @@ export const defaultFlows: readonly Flow[] = [
   accountHelpFlow,
   feedbackFlow,
   paymentIssueFlow,
+  cancelOrderFlow,
+  changeOrderFlow,
+  exchangeFlow,
+  refundStatusFlow,
+  invoiceFlow,
 ]

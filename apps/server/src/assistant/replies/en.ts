@@ -252,6 +252,69 @@ export const englishMessages = {
   'checkout-pay-link':
     "Pay {total} on our secure payment page. Your order is confirmed here as soon as it's paid.",
   'choice-pay-now': 'Pay now',
+  // order care (cancel, change, exchange, refunds, invoices)
+  'order-care-failed':
+    "I couldn't do that for order {number} ({reason}). Nothing was changed. A person can help.",
+  'ask-cancel-reason': 'Why would you like to cancel order {number}?',
+  'invalid-cancel-reason': 'Please choose one of these reasons.',
+  'choice-reason-no-longer-needed': 'I no longer need it',
+  'choice-reason-ordered-by-mistake': 'I ordered by mistake',
+  'cancel-confirm':
+    'Cancel order {number}? {refund} will be refunded to the original payment method.',
+  'order-cancelled':
+    'Order {number} is cancelled. {refund} goes back to the original payment method: gift cards at once, cards within 5–7 business days.',
+  'cancel-not-pending':
+    "Order {number} can't be cancelled because it is {status}. A person can help you.",
+  'cancel-items-modified':
+    "Order {number} was already changed once, so it can't be cancelled in chat. A person can help you.",
+  'ask-order-change': 'What would you like to change on order {number}?',
+  'invalid-order-change': 'Please choose what to change.',
+  'choice-change-address': 'Delivery address',
+  'choice-change-items': 'Items or sizes',
+  'choice-change-payment': 'Payment method',
+  'ask-new-address':
+    'Where should order {number} go instead? Write: street, city, postcode, country.',
+  'change-address-confirm': 'Deliver order {number} to {address} instead?',
+  'address-changed': 'Done! Order {number} will be delivered to {address}.',
+  'change-not-pending':
+    "Order {number} can't be changed because it is {status}. A person can help you.",
+  'change-needs-person':
+    'In chat I can change the delivery address of order {number}. To swap items or change the payment method, a person can help you.',
+  'ask-exchange-item': 'Which item of order {number} would you like to exchange?',
+  'invalid-exchange-item': 'Please choose one of the items.',
+  'choice-order-item': '{item}',
+  'ask-exchange-variant': 'What would you like instead of {item}? These are in stock:',
+  'invalid-exchange-variant': 'Please choose one of the options in stock.',
+  'exchange-confirm-same': 'Exchange {item} for {variant}? There is no price difference.',
+  'exchange-confirm-pay':
+    'Exchange {item} for {variant}? The difference of {difference} is charged to the original payment method.',
+  'exchange-confirm-refund':
+    'Exchange {item} for {variant}? The difference of {difference} is refunded to the original payment method.',
+  'exchange-started':
+    'Your exchange {rma} is open. Print the label and send {item} back within 14 days; we ship {variant} as soon as it arrives.',
+  'exchange-not-allowed':
+    "Order {number} can't be exchanged in chat because it is {status}. A person can help you.",
+  'exchange-no-variants': '{item} has no other option in stock right now. A person can help you.',
+  'refund-summary': 'Refunds and returns of order {number}:',
+  'refund-line': 'Refund of {amount} to {method}: {status}.',
+  'refund-return-line': 'Return {rma}: {status}. The refund goes to {method}.',
+  'refund-none': 'Order {number} has no refund or return yet.',
+  'choice-start-return': 'Return an item',
+  'refund-status-pending': 'being processed (cards take 5–7 business days)',
+  'refund-status-succeeded': 'completed',
+  'refund-status-failed': 'failed, our team will contact you',
+  'return-status-requested': 'waiting for your parcel',
+  'return-status-received': 'parcel received, refund being prepared',
+  'return-status-refunded': 'refunded',
+  'return-status-cancelled': 'cancelled',
+  'payment-method-card': 'your card',
+  'payment-method-gift-card': 'your gift card',
+  'payment-method-paypal': 'your PayPal account',
+  'payment-method-original': 'the original payment method',
+  'invoice-ready': 'Here is the invoice for order {number}. The link works for 7 days.',
+  'invoice-file': 'Invoice {invoice} (PDF)',
+  'invoice-not-available':
+    'Order {number} is {status}, so it has no invoice. A person can help you.',
 } as const
 
 /** A key of the message catalogs. */

@@ -260,4 +260,68 @@ export const malayMessages: MessageCatalog = {
   'checkout-pay-link':
     'Bayar {total} di halaman pembayaran selamat kami. Pesanan anda disahkan di sini sebaik sahaja dibayar.',
   'choice-pay-now': 'Bayar sekarang',
+  // order care (cancel, change, exchange, refunds, invoices)
+  'order-care-failed':
+    'Saya tidak dapat melakukannya untuk pesanan {number} ({reason}). Tiada apa-apa yang diubah. Kakitangan kami boleh membantu.',
+  'ask-cancel-reason': 'Kenapa anda mahu membatalkan pesanan {number}?',
+  'invalid-cancel-reason': 'Sila pilih salah satu sebab ini.',
+  'choice-reason-no-longer-needed': 'Saya tak perlukannya lagi',
+  'choice-reason-ordered-by-mistake': 'Saya tersilap pesan',
+  'cancel-confirm':
+    'Batalkan pesanan {number}? {refund} akan dibayar balik ke kaedah pembayaran asal.',
+  'order-cancelled':
+    'Pesanan {number} telah dibatalkan. {refund} dikembalikan ke kaedah pembayaran asal: kad hadiah serta-merta, kad bank dalam 5–7 hari bekerja.',
+  'cancel-not-pending':
+    'Pesanan {number} tidak boleh dibatalkan kerana {status}. Kakitangan kami boleh membantu.',
+  'cancel-items-modified':
+    'Pesanan {number} sudah diubah sekali, jadi tidak boleh dibatalkan dalam sembang. Kakitangan kami boleh membantu.',
+  'ask-order-change': 'Apa yang anda mahu tukar untuk pesanan {number}?',
+  'invalid-order-change': 'Sila pilih apa yang mahu ditukar.',
+  'choice-change-address': 'Alamat penghantaran',
+  'choice-change-items': 'Barang atau saiz',
+  'choice-change-payment': 'Kaedah pembayaran',
+  'ask-new-address':
+    'Ke mana pesanan {number} patut dihantar? Tulis: jalan, bandar, poskod, negara.',
+  'change-address-confirm': 'Hantar pesanan {number} ke {address}?',
+  'address-changed': 'Siap! Pesanan {number} akan dihantar ke {address}.',
+  'change-not-pending':
+    'Pesanan {number} tidak boleh ditukar kerana {status}. Kakitangan kami boleh membantu.',
+  'change-needs-person':
+    'Dalam sembang, saya boleh tukar alamat penghantaran pesanan {number}. Untuk menukar barang atau kaedah pembayaran, kakitangan kami boleh membantu.',
+  'ask-exchange-item': 'Barang mana dalam pesanan {number} yang anda mahu tukar?',
+  'invalid-exchange-item': 'Sila pilih salah satu barang ini.',
+  'choice-order-item': '{item}',
+  'ask-exchange-variant': 'Anda mahu tukar {item} dengan yang mana? Yang ini ada stok:',
+  'invalid-exchange-variant': 'Sila pilih salah satu pilihan yang ada stok.',
+  'exchange-confirm-same': 'Tukar {item} dengan {variant}? Tiada beza harga.',
+  'exchange-confirm-pay':
+    'Tukar {item} dengan {variant}? Beza harga {difference} akan dicaj ke kaedah pembayaran asal.',
+  'exchange-confirm-refund':
+    'Tukar {item} dengan {variant}? Beza harga {difference} akan dibayar balik ke kaedah pembayaran asal.',
+  'exchange-started':
+    'Pertukaran {rma} telah dibuka. Cetak label dan hantar balik {item} dalam 14 hari; kami hantar {variant} sebaik sahaja ia tiba.',
+  'exchange-not-allowed':
+    'Pesanan {number} tidak boleh ditukar dalam sembang kerana {status}. Kakitangan kami boleh membantu.',
+  'exchange-no-variants':
+    '{item} tiada pilihan lain yang ada stok sekarang. Kakitangan kami boleh membantu.',
+  'refund-summary': 'Bayaran balik dan pemulangan pesanan {number}:',
+  'refund-line': 'Bayaran balik {amount} ke {method}: {status}.',
+  'refund-return-line': 'Pemulangan {rma}: {status}. Bayaran balik ke {method}.',
+  'refund-none': 'Pesanan {number} belum ada bayaran balik atau pemulangan.',
+  'choice-start-return': 'Pulangkan barang',
+  'refund-status-pending': 'sedang diproses (kad bank mengambil 5–7 hari bekerja)',
+  'refund-status-succeeded': 'selesai',
+  'refund-status-failed': 'gagal, pasukan kami akan menghubungi anda',
+  'return-status-requested': 'menunggu bungkusan anda',
+  'return-status-received': 'bungkusan diterima, bayaran balik sedang disediakan',
+  'return-status-refunded': 'telah dibayar balik',
+  'return-status-cancelled': 'dibatalkan',
+  'payment-method-card': 'kad anda',
+  'payment-method-gift-card': 'kad hadiah anda',
+  'payment-method-paypal': 'akaun PayPal anda',
+  'payment-method-original': 'kaedah pembayaran asal',
+  'invoice-ready': 'Ini invois untuk pesanan {number}. Pautan sah selama 7 hari.',
+  'invoice-file': 'Invois {invoice} (PDF)',
+  'invoice-not-available':
+    'Pesanan {number} {status}, jadi tiada invois. Kakitangan kami boleh membantu.',
 }
