@@ -127,6 +127,17 @@ describe('change-cart flow (remove a line, change a quantity)', () => {
     },
   )
 
+  it('understands a typed answer to "which item?" by name or colour', async () => {
+    const chat = await environment.startChat()
+    await chat.userSays(`/intent:add_to_cart?variant=${sneakers}`)
+    await chat.userSays(`/intent:add_to_cart?variant=${socks}`)
+    await chat.userSays('/intent:remove_from_cart')
+    chat.expectReply(/Which item should I remove/)
+    await chat.userSays('the black one')
+    chat.expectEvent('cart.updated-in-conversation', { variantId: sneakers, quantity: 0 })
+    chat.expectReply(/Removed Urban Sneakers/)
+  })
+
   it('takes some units out when the shopper says how many to remove', async () => {
     const chat = await environment.startChat()
     await chat.userSays(`/intent:add_to_cart?variant=${socks}&quantity=3`)

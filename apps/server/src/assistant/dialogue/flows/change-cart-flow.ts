@@ -107,7 +107,10 @@ export const changeCartFlow: Flow = {
         if (cart === undefined) return undefined
         const position = /^\s*(\d{1,2})\s*$/.exec(text)?.[1]
         if (position !== undefined) return cart.lines[Number(position) - 1]?.variantId
-        const matches = matchCartLines(cart, text)
+        const optionValues = context.recognition.entities
+          .filter((entity) => entity.type === 'size' || entity.type === 'color')
+          .map((entity) => entity.value)
+        const matches = matchCartLines(cart, text, [], optionValues)
         return matches.length === 1 ? matches[0]?.variantId : undefined
       },
       async ask(slots, context) {
