@@ -200,6 +200,7 @@ export function assembleAssistant(options: {
   /** Customers (account help, loyalty balance, saved cards at checkout) and the loyalty programme. */
   customers?: FlowServices['customers']
   loyalty?: FlowServices['loyalty']
+  dataExports?: FlowServices['dataExports']
   /** Checkout paid on a hosted page; the assistant tells the conversation when it is paid. */
   paymentLinks?: PaymentLinkCheckout
   /** Train the recognizer now (servers) or on the first message (tests that never chat). */
@@ -249,6 +250,7 @@ export function assembleAssistant(options: {
       ...(options.invoices === undefined ? {} : { invoices: options.invoices }),
       ...(options.customers === undefined ? {} : { customers: options.customers }),
       ...(options.loyalty === undefined ? {} : { loyalty: options.loyalty }),
+      ...(options.dataExports === undefined ? {} : { dataExports: options.dataExports }),
       ...(options.paymentLinks === undefined ? {} : { paymentLinks: options.paymentLinks }),
     },
     eventBus: options.eventBus,

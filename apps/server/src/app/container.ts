@@ -33,6 +33,7 @@ import { createInboxService } from '../domains/inbox/index.ts'
 import { subscribeLockedVerificationEscalation } from '../subscribers/escalate-locked-verification.ts'
 import { createPaymentLinkCheckout } from '../workflows/payment-link-checkout/index.ts'
 import { defaultPlaceOrderConfiguration } from '../workflows/place-order/index.ts'
+import { createPersonalDataExportLinks } from '../workflows/personal-data-export/index.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
 export interface Container extends ServerContext {
@@ -177,6 +178,12 @@ export async function createContainer(
         currency: configuration.store.currency,
       },
       paymentLinks,
+      dataExports: createPersonalDataExportLinks({
+        customers: postPurchase.customers,
+        clock,
+        secret: configuration.secret,
+        publicUrl: configuration.publicUrl,
+      }),
       onTurnError: (error, details) =>
         logger.error({ err: error, ...details }, 'assistant turn failed'),
     })

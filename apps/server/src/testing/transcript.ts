@@ -28,6 +28,7 @@ import { createEventBus, type EventBus, type RecordedEvent } from '../shared/eve
 import { createSequentialIdGenerator } from '../shared/ids.ts'
 import { isLocale, type Locale } from '../shared/locale.ts'
 import { createTestDatabase } from './test-database.ts'
+import { createPersonalDataExportLinks } from '../workflows/personal-data-export/index.ts'
 
 /**
  * Transcript tests: a real assistant over a real SQLite database, driven like a chat —
@@ -163,6 +164,12 @@ export async function createTranscriptEnvironment(
           orders: postPurchase.orders,
           verification: postPurchase.verification,
           customers: postPurchase.customers,
+          dataExports: createPersonalDataExportLinks({
+            customers: postPurchase.customers,
+            clock,
+            secret: 'transcript-secret-transcript-secret-0123456789',
+            publicUrl: 'http://127.0.0.1:3000',
+          }),
           returns: createReturnStarter(postPurchase, 'http://127.0.0.1:3000'),
           ...orderCareFlowServices(postPurchase, 'http://127.0.0.1:3000'),
         }),

@@ -53,6 +53,8 @@ export interface FlowServices {
   >
   /** The loyalty programme (points value, tiers) and the store's currency. */
   readonly loyalty?: { readonly configuration: LoyaltyConfiguration; readonly currency: string }
+  /** Short-lived download links of a verified customer's personal data. */
+  readonly dataExports?: { createLink(customerId: string): { url: string; expiresAt: string } }
   /** Checkout paid on a hosted payment page (a payment link the shopper opens). */
   readonly paymentLinks?: PaymentLinkStarter
 }

@@ -224,8 +224,9 @@ export const englishMessages = {
   'account-marketing-on': "Done: you're subscribed to our marketing emails.",
   'account-marketing-off':
     "Done: you won't get marketing emails any more. Order emails still come.",
-  'account-export-requested':
-    "Your request is recorded. We'll email a copy of your personal data to {email} within 21 days.",
+  'account-export-ready':
+    'Here is a copy of your personal data (profile, addresses, saved payment methods, orders). The link works for 15 minutes.',
+  'account-export-file': 'My personal data (JSON)',
   'account-delete-confirm':
     'This erases your name, email, phone and addresses for good; orders stay for our accounts. Delete your personal data?',
   'choice-delete-my-data': 'Yes, delete my data',

@@ -230,8 +230,9 @@ export const malayMessages: MessageCatalog = {
   'account-marketing-on': 'Siap: anda telah melanggan e-mel pemasaran kami.',
   'account-marketing-off':
     'Siap: anda tidak akan terima e-mel pemasaran lagi. E-mel pesanan tetap dihantar.',
-  'account-export-requested':
-    'Permintaan anda telah direkodkan. Kami akan e-melkan salinan data peribadi anda ke {email} dalam masa 21 hari.',
+  'account-export-ready':
+    'Ini salinan data peribadi anda (profil, alamat, kaedah pembayaran tersimpan, pesanan). Pautan ini sah selama 15 minit.',
+  'account-export-file': 'Data peribadi saya (JSON)',
   'account-delete-confirm':
     'Ini akan memadam nama, e-mel, telefon dan alamat anda secara kekal; rekod pesanan disimpan untuk akaun kami. Padam data peribadi anda?',
   'choice-delete-my-data': 'Ya, padam data saya',

@@ -200,7 +200,9 @@ export const simplifiedChineseMessages: MessageCatalog = {
   'choice-unsubscribe': '不要，退订',
   'account-marketing-on': '好了：您已订阅营销邮件。',
   'account-marketing-off': '好了：您不会再收到营销邮件，订单通知照常发送。',
-  'account-export-requested': '已收到您的申请。我们会在 21 天内把您的个人资料副本发到 {email}。',
+  'account-export-ready':
+    '这是您的个人资料副本（个人信息、地址、已保存的支付方式、订单）。链接 15 分钟内有效。',
+  'account-export-file': '我的个人资料（JSON）',
   'account-delete-confirm':
     '这会永久删除您的姓名、邮箱、电话和地址；订单记录会保留作账务用途。确定删除您的个人资料吗？',
   'choice-delete-my-data': '确定删除',

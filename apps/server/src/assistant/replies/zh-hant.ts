@@ -200,7 +200,9 @@ export const traditionalChineseMessages: MessageCatalog = {
   'choice-unsubscribe': '不要，取消訂閱',
   'account-marketing-on': '好了：您已訂閱行銷電子郵件。',
   'account-marketing-off': '好了：您不會再收到行銷電子郵件，訂單通知仍會照常寄出。',
-  'account-export-requested': '已收到您的申請。我們會在 21 天內將您的個人資料副本寄到 {email}。',
+  'account-export-ready':
+    '這是您的個人資料副本（個人檔案、地址、已儲存的付款方式、訂單）。連結 15 分鐘內有效。',
+  'account-export-file': '我的個人資料（JSON）',
   'account-delete-confirm':
     '這會永久刪除您的姓名、電子郵件、電話和地址；訂單紀錄會保留作帳務用途。確定刪除您的個人資料嗎？',
   'choice-delete-my-data': '確定刪除',

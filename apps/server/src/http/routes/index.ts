@@ -16,6 +16,7 @@ import { createConsoleOrderRoutes } from './console/order-routes.ts'
 import { createStoreOrderRoutes } from './store/order-routes.ts'
 import { createCartRoutes } from './store/cart-routes.ts'
 import { createCatalogRoutes } from './store/catalog-routes.ts'
+import { createDataExportRoutes } from './store/data-export-routes.ts'
 import { createStorefrontRoutes } from './storefront-routes.ts'
 
 /**
@@ -39,6 +40,7 @@ export function createRouteModules(context: ServerContext): FastifyPluginAsyncZo
     createSessionRoutes(context),
     createCatalogRoutes(context),
     createCartRoutes(context),
+    createDataExportRoutes(context),
     createStorefrontRoutes(context),
   ]
 }

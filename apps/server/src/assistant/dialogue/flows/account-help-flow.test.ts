@@ -217,16 +217,20 @@ describe('account-help flow (sign-in help, saved details, preferences, data requ
     expect((await storedCustomer(customer(9).id)).erased_at).toBeNull()
   })
 
-  it('records a request for a copy of the data, naming the masked e-mail', async () => {
-    const shopper = customer(10)
-    const chat = await environment.startChat({ customerId: shopper.id })
-    await chat.userSays('I want a copy of my data')
-    const menu = chat.lastReplyText()
-    if (!/21 days/.test(menu)) await chat.userSays('/intent:manage_account?option=export')
-    chat.expectReply(/21 days/)
-    chat.expectReply(`${shopper.email.slice(0, 1)}***@${shopper.email.split('@')[1] ?? ''}`)
-    chat.expectEvent('customer.data-export-requested', { customerId: shopper.id })
-  })
+  it.each(locales.map((locale, index) => [locale, index + 10] as const))(
+    'sends a short-lived link to a copy of the personal data in %s',
+    async (locale, index) => {
+      const shopper = customer(index)
+      const chat = await environment.startChat({ locale, customerId: shopper.id })
+      const menu = await chat.userSays(script[locale].menu)
+      const replies = await tapPayload(chat, menu, 'option=export')
+      chat.expectReply(/15/)
+      const file = replies.find((reply) => reply.content.type === 'file')
+      expect(file?.content).toMatchObject({ type: 'file', mediaType: 'application/json' })
+      expect(JSON.stringify(file?.content)).toMatch(/\/api\/store\/customers\/data-export\?token=/)
+      chat.expectEvent('customer.data-exported', { customerId: shopper.id })
+    },
+  )
 
   it('reads the topic from the shopper words in every language', () => {
     expect(readAccountTopic('reset my password')).toBe('sign-in')

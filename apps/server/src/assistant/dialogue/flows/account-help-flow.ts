@@ -102,13 +102,6 @@ function readMarketingChoice(text: string): 'on' | 'off' | undefined {
   return yesNo === undefined ? undefined : yesNo === 'yes' ? 'on' : 'off'
 }
 
-/** `m***@example.com`: enough for the shopper to recognise, too little to leak. */
-function maskEmail(email: string | null): string {
-  if (email === null) return '—'
-  const [name = '', domain = ''] = email.split('@')
-  return `${name.slice(0, 1)}***@${domain}`
-}
-
 /** How items of a list are joined in the shopper's language. */
 function listSeparator(locale: Locale): string {
   return locale === 'zh-Hant' || locale === 'zh-Hans' ? '；' : '; '
@@ -203,19 +196,19 @@ async function answerTopic(
       }
     }
     case 'export': {
-      const exported = await customers.exportPersonalData(customerId)
-      if (exported === undefined) return { replies: [{ key: 'not-yet-available' }] }
+      const exports = context.services.dataExports
+      if (exports === undefined) return { replies: [{ key: 'not-yet-available' }] }
+      const link = exports.createLink(customerId)
       return {
         replies: [
-          { key: 'account-export-requested', values: { email: maskEmail(profile.customer.email) } },
+          { key: 'account-export-ready' },
+          {
+            key: 'account-export-file',
+            file: { url: link.url, mediaType: 'application/json' },
+          },
         ],
         events: [
-          event('customer.data-export-requested', {
-            source: 'chat',
-            addresses: exported.addresses.length,
-            paymentMethods: exported.paymentMethods.length,
-            orders: exported.orderNumbers.length,
-          }),
+          event('customer.data-exported', { source: 'chat', linkExpiresAt: link.expiresAt }),
         ],
       }
     }
@@ -235,8 +228,8 @@ async function answerTopic(
  * Account help in chat: signing-in problems (what to do, and a person); and, once the shopper is
  * known (signed in, or verified with e-mail and an order number), their saved addresses, saved
  * payment methods (brand and last four digits only), language preference, marketing consent, and
- * personal-data requests: a copy (recorded for the team to send) or erasure, after an explicit
- * confirmation.
+ * personal-data requests: a copy (a download link valid for a few minutes) or erasure, after an
+ * explicit confirmation.
  */
 export const accountHelpFlow: Flow = {
   name: 'account-help',

@@ -1,0 +1,6 @@
+export {
+  createPersonalDataExportLinks,
+  type PersonalDataExportDependencies,
+  type PersonalDataExportLinks,
+  type PersonalDataExportRefusal,
+} from './personal-data-export.ts'
