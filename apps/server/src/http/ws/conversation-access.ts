@@ -34,10 +34,44 @@ export function assertConversationAccess(
   if (token === undefined || token.length === 0) {
     throw new AppError('unauthorized', `Send the conversation token in ${conversationTokenHeader}.`)
   }
+  const known = verifiedTokens.get(token)
+  const grant =
+    known !== undefined && known.secret === secret
+      ? known
+      : verifyConversationToken(token, secret, now)
+  if (grant.expiresAtMs <= now.getTime())
+    throw new AppError('unauthorized', 'The conversation token is not valid (expired).')
+  if (grant.conversationId !== conversationId) {
+    throw new AppError('forbidden', 'The conversation token is for another conversation.')
+  }
+}
+
+interface ConversationGrant {
+  readonly secret: string
+  readonly conversationId: unknown
+  readonly expiresAtMs: number
+}
+
+/**
+ * Tokens whose signature was checked, so a shopper's every message does not pay for an HMAC again
+ * (expiry and conversation are still checked on each use). Least recently added dropped first.
+ */
+const verifiedTokens = new Map<string, ConversationGrant>()
+const verifiedTokensKept = 10_000
+
+function verifyConversationToken(token: string, secret: string, now: Date): ConversationGrant {
   const verified = verifySignedToken(token, secret, conversationTokenUse, now)
   if (!verified.ok)
     throw new AppError('unauthorized', `The conversation token is not valid (${verified.problem}).`)
-  if (verified.claims['conversationId'] !== conversationId) {
-    throw new AppError('forbidden', 'The conversation token is for another conversation.')
+  const grant = {
+    secret,
+    conversationId: verified.claims['conversationId'],
+    expiresAtMs: Number(verified.claims['exp']) * 1000,
   }
+  verifiedTokens.set(token, grant)
+  if (verifiedTokens.size > verifiedTokensKept) {
+    const oldest = verifiedTokens.keys().next().value
+    if (oldest !== undefined) verifiedTokens.delete(oldest)
+  }
+  return grant
 }
