@@ -323,6 +323,7 @@ export function createMiniSearchProductSearch(
       for (const document of documents) {
         if (!next.slotOf.has(document.productId)) putDocument(next, document)
       }
+      next.text.trim()
       catalog = next
     },
 

@@ -9,7 +9,7 @@ import type { ProductSearchDocument, ProductSearchQuery } from '../../domains/ca
  * thousand or more, and object-per-product layouts cost a cache miss per field on a busy machine.
  * A product stored again gets fresh ranges at the end; the arrays are compacted once more than
  * half of them is left over. Per product, a summary (lowest and highest price, whether any variant
- * is in stock, a 32-bit mask of its option values) settles most products without reading their
+ * is in stock, a 32-bit mask of its option values; each variant has such a mask too) settles most products without reading their
  * variants: with no variant filter the summary is the answer, and a product whose summary cannot
  * pass is dropped at once.
  */
@@ -94,6 +94,7 @@ export function createProductFilterTable(): ProductFilterTable {
   let inStock = new Uint8Array(0)
   let pairStart = new Int32Array(0)
   let pairEnd = new Int32Array(0)
+  let variantMasks = new Uint32Array(0)
   let variantIds: string[] = []
   let variantsUsed = 0
   let variantsLive = 0
@@ -148,6 +149,7 @@ export function createProductFilterTable(): ProductFilterTable {
     inStock = grownTo(inStock, needed, (length) => new Uint8Array(length))
     pairStart = grownTo(pairStart, needed, (length) => new Int32Array(length))
     pairEnd = grownTo(pairEnd, needed, (length) => new Int32Array(length))
+    variantMasks = grownTo(variantMasks, needed, (length) => new Uint32Array(length))
   }
 
   /** Copies every stored product's ranges to the front of fresh columns, in slot order. */
@@ -157,6 +159,7 @@ export function createProductFilterTable(): ProductFilterTable {
     const nextInStock = new Uint8Array(Math.max(64, variantsLive))
     const nextPairStart = new Int32Array(Math.max(64, variantsLive))
     const nextPairEnd = new Int32Array(Math.max(64, variantsLive))
+    const nextVariantMasks = new Uint32Array(Math.max(64, variantsLive))
     const nextVariantIds: string[] = []
     const nextPairs = new Int32Array(Math.max(64, pairsUsed))
     let nextCategoriesUsed = 0
@@ -175,6 +178,7 @@ export function createProductFilterTable(): ProductFilterTable {
         nextVariantIds.push(variantIds[variant] ?? '')
         nextPrices[target] = prices[variant] ?? 0
         nextInStock[target] = inStock[variant] ?? 0
+        nextVariantMasks[target] = variantMasks[variant] ?? 0
         const pairFrom = pairStart[variant] ?? 0
         const pairTo = pairEnd[variant] ?? 0
         nextPairs.set(pairs.subarray(pairFrom, pairTo), nextPairsUsed)
@@ -191,6 +195,7 @@ export function createProductFilterTable(): ProductFilterTable {
     inStock = nextInStock
     pairStart = nextPairStart
     pairEnd = nextPairEnd
+    variantMasks = nextVariantMasks
     variantIds = nextVariantIds
     variantsUsed = nextVariantIds.length
     pairs = nextPairs
@@ -233,13 +238,16 @@ export function createProductFilterTable(): ProductFilterTable {
       }
       pairs = grownTo(pairs, pairsUsed + byName.size, (length) => new Int32Array(length))
       pairStart[variantsUsed] = pairsUsed
+      let variantMask = 0
       for (const [name, value] of byName) {
         const pair = intern(pairIds, optionPairKey(name, value))
         pairs[pairsUsed] = pair
         pairsUsed += 1
-        mask |= 1 << (pair % 32)
+        variantMask |= 1 << (pair % 32)
       }
       pairEnd[variantsUsed] = pairsUsed
+      variantMasks[variantsUsed] = variantMask
+      mask |= variantMask
       lowest = Math.min(lowest, variant.priceAmount)
       highest = Math.max(highest, variant.priceAmount)
       if (variant.inStock) stocked = 1
@@ -269,6 +277,8 @@ export function createProductFilterTable(): ProductFilterTable {
     if (price < filters.priceMin || price > filters.priceMax) return false
     if (filters.inStockOnly && inStock[variant] !== 1) return false
     if (filters.optionNameCount === 0) return true
+    const mask = variantMasks[variant] ?? 0
+    for (const nameMask of filters.optionNameMasks) if ((mask & nameMask) === 0) return false
     // A variant has one pair per option name and an accepted pair names one filtered option, so
     // counting the accepted pairs counts the filtered options the variant satisfies.
     let satisfied = 0

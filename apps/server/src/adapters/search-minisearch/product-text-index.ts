@@ -21,8 +21,8 @@ const fieldCount = textFields.length
 
 /** Documents holding a term in one field: slots ascending, and the term's count in each. */
 interface FieldPostings {
-  readonly slots: number[]
-  readonly frequencies: number[]
+  slots: number[]
+  frequencies: number[]
 }
 
 /** A vocabulary term and its postings per field (`undefined` where no document has it). */
@@ -60,6 +60,11 @@ export interface ProductTextIndex {
   add(slot: number, fieldTexts: readonly string[]): void
   /** Drops the slot's texts; a slot not in use is ignored. */
   remove(slot: number): void
+  /**
+   * Trims the spare capacity arrays keep for growth (about a third of the postings after a bulk
+   * load, and most of a one-product list); call after indexing many products at once.
+   */
+  trim(): void
   /** Number of products indexed. */
   readonly size: () => number
   /** The term itself and, with `prefix`, the longer terms starting with it (nearest first). */
@@ -214,6 +219,16 @@ export function createProductTextIndex(tokenize: (text: string) => string[]): Pr
 
   return {
     size: () => documentCount,
+
+    trim() {
+      for (const postings of vocabulary.values()) {
+        for (const list of postings.fields) {
+          if (list === undefined) continue
+          list.slots = list.slots.slice()
+          list.frequencies = list.frequencies.slice()
+        }
+      }
+    },
 
     add(slot, fieldTexts) {
       if (termsOfSlot[slot] !== undefined) throw new Error(`slot ${String(slot)} is in use`)
