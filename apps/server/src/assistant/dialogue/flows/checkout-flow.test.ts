@@ -1,10 +1,16 @@
+import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildServer } from '../../../http/build-server.ts'
 import {
   createContainerTranscriptEnvironment,
   payloadsOf,
   tapPayload,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
+import {
+  advanceOrderLifecycle,
+  defaultOrderLifecycleSchedule,
+} from '../../../workflows/advance-order-lifecycle/index.ts'
 import { isCardNumber, parseAddress, splitFullName } from './checkout-flow.ts'
 
 const script = {
@@ -19,6 +25,10 @@ const script = {
     track: 'Where is my order?',
     returnIt: 'I want to return my order',
     placed: /Order (#K\w+) is placed and RM\s?\d/,
+    delivered: /is delivered/,
+    returnConfirm: /Start a return for all items of order #K\w+\?/,
+    returnStarted: /Your return RMA-\w+-1 is open/,
+    label: /Return label RMA-\w+-1 \(PDF\)/,
   },
   'zh-Hant': {
     find: '你們有 9 號的運動鞋嗎?',
@@ -31,6 +41,10 @@ const script = {
     track: '我的訂單在哪裡?',
     returnIt: '我要退貨',
     placed: /訂單 (#K\w+) 已成立/,
+    delivered: /目前已送達/,
+    returnConfirm: /要為訂單 #K\w+ 的所有商品申請退貨嗎/,
+    returnStarted: /退貨 RMA-\w+-1 已建立/,
+    label: /退貨標籤 RMA-\w+-1（PDF）/,
   },
   'zh-Hans': {
     find: '你们有 9 码的运动鞋吗?',
@@ -43,6 +57,10 @@ const script = {
     track: '我的订单在哪里?',
     returnIt: '我要退货',
     placed: /订单 (#K\w+) 已下单/,
+    delivered: /目前已送达/,
+    returnConfirm: /要为订单 #K\w+ 的所有商品申请退货吗/,
+    returnStarted: /退货 RMA-\w+-1 已建立/,
+    label: /退货标签 RMA-\w+-1（PDF）/,
   },
   ms: {
     find: 'Ada tak kasut sukan ini dalam saiz 9?',
@@ -55,20 +73,28 @@ const script = {
     track: 'Di mana pesanan saya?',
     returnIt: 'Saya nak pulangkan barang',
     placed: /Pesanan (#K\w+) telah dibuat/,
+    delivered: /telah dihantar/,
+    returnConfirm: /Mulakan pemulangan untuk semua barang pesanan #K\w+\?/,
+    returnStarted: /Pemulangan RMA-\w+-1 telah dibuka/,
+    label: /Label pemulangan RMA-\w+-1 \(PDF\)/,
   },
 } as const
 
-describe('checkout in chat, then tracking (the shopper journey)', () => {
+describe('checkout in chat, tracking, delivery and a return (the shopper journey)', () => {
   let environment: TranscriptEnvironment
+  let app: FastifyInstance
   beforeAll(async () => {
     environment = await createContainerTranscriptEnvironment()
+    if (environment.container === undefined) throw new Error('the environment has no container')
+    app = await buildServer(environment.container)
   })
   afterAll(async () => {
+    await app.close()
     await environment.dispose()
   })
 
   it.each(Object.keys(script) as (keyof typeof script)[])(
-    'finds sneakers in size 9, signs up for a restock alert, applies a coupon, pays with the sandbox card and tracks the order in %s',
+    'finds sneakers in size 9, signs up for a restock alert, applies a coupon, pays with the sandbox card, tracks the order and returns it once delivered in %s',
     async (locale) => {
       const lines = script[locale]
       const email = `journey-${locale.toLowerCase()}@example.com`
@@ -116,8 +142,52 @@ describe('checkout in chat, then tracking (the shopper journey)', () => {
       await chat.userSays(email)
       chat.expectReply(number)
 
-      // Returns are covered on delivered demo orders (return-flow.test.ts): an order paid in chat with a
-      // typed card cannot be refunded yet (order operations refund only to a saved payment method).
+      // The store fulfils the order as the demo does: processed after 2 hours, handed to the demo
+      // carrier 12 hours later, delivered when the carrier's scans say so (56 hours after pick-up).
+      const orders = environment.container?.orders
+      if (orders === undefined) throw new Error('the container has no orders')
+      const placedSince = (await orders.getOrderByNumber(number))?.placedAt
+      const hour = 3_600_000
+      for (const wait of [3 * hour, 13 * hour, 57 * hour]) {
+        environment.clock.advance(wait)
+        await advanceOrderLifecycle(
+          orders,
+          defaultOrderLifecycleSchedule,
+          environment.clock.now(),
+          {
+            placedSince,
+          },
+        )
+      }
+      expect((await orders.getOrderByNumber(number))?.status).toBe('delivered')
+      await chat.userSays(lines.track)
+      await chat.userSays(number)
+      await chat.userSays(email)
+      chat.expectReply(lines.delivered)
+
+      // The sandbox card was typed, never saved: the refund goes back through the order's payment.
+      await chat.userSays(lines.returnIt)
+      chat.expectEvent('flow.started', { flow: 'return' })
+      await chat.userSays(number)
+      await chat.userSays(email)
+      chat.expectReply(lines.returnConfirm)
+      const replies = await chat.userSays(lines.yes)
+      chat.expectReply(lines.returnStarted)
+      chat.expectReply(lines.label)
+      chat.expectEvent('return.started-in-conversation')
+      const label = replies.find((reply) => reply.content.type === 'file')
+      if (label?.content.type !== 'file') throw new Error('no label file message')
+      expect(label.content.mediaType).toBe('application/pdf')
+      const download = await app.inject({
+        method: 'GET',
+        url: label.content.url.slice(label.content.url.indexOf('/api/')),
+      })
+      expect(download.statusCode).toBe(200)
+      expect(download.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+      expect((await orders.getOrderByNumber(number))?.details.returnRequest).toEqual({
+        items: expect.any(Array) as unknown,
+        paymentMethodReference: 'card',
+      })
     },
   )
 })
