@@ -31,7 +31,10 @@ import {
 } from './inbox-services.ts'
 import { createInboxService } from '../domains/inbox/index.ts'
 import { subscribeLockedVerificationEscalation } from '../subscribers/escalate-locked-verification.ts'
-import { createPaymentLinkCheckout } from '../workflows/payment-link-checkout/index.ts'
+import {
+  createPaymentLinkCheckout,
+  type PaymentLinkCheckout,
+} from '../workflows/payment-link-checkout/index.ts'
 import { defaultPlaceOrderConfiguration } from '../workflows/place-order/index.ts'
 import { createPersonalDataExportLinks } from '../workflows/personal-data-export/index.ts'
 
@@ -44,6 +47,8 @@ export interface Container extends ServerContext {
   readonly clock: Clock
   readonly migrations: MigrationReport
   readonly seed: SeedReport | undefined
+  /** Checkouts paid through a payment link, placed when their payment completes. */
+  readonly paymentLinks: PaymentLinkCheckout
   close(): Promise<void>
 }
 
@@ -209,6 +214,7 @@ export async function createContainer(
       clock,
       migrations,
       seed,
+      paymentLinks,
       assistant: assistantParts.assistant,
       conversations: assistantParts.conversations,
       staff,
