@@ -49,17 +49,21 @@ export function subscribeHandOff(
     })
   })
   const unsubscribeReceived = eventBus.subscribe('message.received', async (event) => {
-    const sequence = event.payload.sequence
-    if (typeof sequence !== 'number') return
-    const [message] = await conversations.listMessages(event.aggregateId, {
-      after: sequence - 1,
-      limit: 1,
-    })
-    if (message === undefined || message.authorRole !== 'shopper') return
+    const { sequence, messageId } = event.payload
+    if (typeof sequence !== 'number' || typeof messageId !== 'string') return
+    // Most conversations never meet a person: the text is read only when there is a hand-over.
     await workflow.handleShopperMessage({
       conversationId: event.aggregateId,
-      messageId: message.id,
-      text: describeMessageContent(message.content),
+      messageId,
+      readText: async () => {
+        const [message] = await conversations.listMessages(event.aggregateId, {
+          after: sequence - 1,
+          limit: 1,
+        })
+        return message === undefined || message.id !== messageId
+          ? ''
+          : describeMessageContent(message.content)
+      },
     })
   })
   return () => {

@@ -67,13 +67,18 @@ export type ShopperMessageEffect =
  */
 export async function handleShopperMessage(
   dependencies: HandOffDependencies,
-  input: { conversationId: string; messageId: string; text: string },
+  input: {
+    conversationId: string
+    messageId: string
+    /** Reads the message's text; called only when the conversation has had a hand-over. */
+    readText: () => Promise<string>
+  },
 ): Promise<ShopperMessageEffect> {
   const handOver: HandOver | undefined = await dependencies.inbox.findLatestHandOver(
     input.conversationId,
   )
   if (handOver === undefined) return 'none'
-  const text = input.text.trim()
+  const text = (await input.readText()).trim()
   if (
     handOver.status === 'queued' ||
     handOver.status === 'offered' ||
