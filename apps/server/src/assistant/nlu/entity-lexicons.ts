@@ -33,6 +33,80 @@ export const colorNames: Readonly<Record<string, readonly string[]>> = {
   silver: ['silver', '銀色', '银色', 'perak'],
 }
 
+/**
+ * Words that, right after a colour word, make it part of a name for something that is not a
+ * product's colour: a membership tier or card (`gold member`), a flavour or drink (`white
+ * chocolate`, `green tea`), an event (`black friday`). English puts the modifier first.
+ */
+export const nonColorHeadsAfter: readonly string[] = [
+  'member',
+  'members',
+  'membership',
+  'card',
+  'cards',
+  'tier',
+  'level',
+  'status',
+  'plan',
+  'account',
+  'friday',
+  'chocolate',
+  'juice',
+  'wine',
+  'tea',
+  'coffee',
+]
+
+/**
+ * Malay head nouns that, right before a colour word, make it a flavour or a tier rather than a
+ * colour (`kek coklat` chocolate cake, `ahli emas` gold member). Malay puts the head noun first;
+ * clothing nouns (`kasut coklat`, brown shoes) are not listed, so their colour still counts.
+ */
+export const nonColorHeadsBefore: readonly string[] = [
+  'kek',
+  'susu',
+  'air',
+  'minuman',
+  'teh',
+  'kopi',
+  'jus',
+  'aiskrim',
+  'ais krim',
+  'biskut',
+  'roti',
+  'ahli',
+  'keahlian',
+  'kad',
+  'tahap',
+  'member',
+]
+
+/** Chinese words that start with a colour character but name no colour (red packet, Black Friday). */
+export const nonColorChineseWords: readonly string[] = ['紅包', '红包', '黑色星期五']
+
+/**
+ * Comparative words right before a size word that make it relative (`saiz lagi besar`, a bigger
+ * size; `更大號`) rather than the size L or S. English says `bigger`, which is no size word.
+ */
+export const sizeComparativesBefore: readonly string[] = [
+  'lagi',
+  'lebih',
+  'paling',
+  'makin',
+  'semakin',
+  'agak',
+  '更',
+  '再',
+  '比較',
+  '比较',
+]
+
+/**
+ * Malay words right after a size word that make it relative (`besar sikit`, a bit bigger). Not
+ * `lagi`: `ada saiz besar lagi?` asks whether size L is still there.
+ */
+export const sizeComparativesAfter: readonly string[] = ['sikit', 'sedikit', 'skit']
+
 /** Spoken size words mapped to size labels, in every language. */
 export const sizeWords: Readonly<Record<string, readonly string[]>> = {
   XS: ['extra small', 'x-small', 'xs', '特小碼', '特小码', '特小號', '特小号', 'sangat kecil'],
@@ -54,7 +128,30 @@ export const sizeWords: Readonly<Record<string, readonly string[]>> = {
   XXL: ['xxl', '2xl', 'double xl', '加加大', '特特大'],
 }
 
-/** Number words (up to twelve) in English, Chinese and Malay. */
+/**
+ * Chinese numeral characters: digits (`两`/`兩` is 2 before a measure word) and the place units
+ * 十, 百, 千, read together by `parseChineseNumber`.
+ */
+export const chineseNumeralDigits: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  兩: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+}
+
+/** Chinese place units, see {@link chineseNumeralDigits}. */
+export const chineseNumeralUnits: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 }
+
+/** Number words (up to twelve) in English and Malay; Chinese numerals are parsed instead. */
 export const numberWords: Readonly<Record<string, number>> = {
   two: 2,
   three: 3,
@@ -81,18 +178,6 @@ export const numberWords: Readonly<Record<string, number>> = {
   sepuluh: 10,
   sebelas: 11,
   'dua belas': 12,
-  一: 1,
-  兩: 2,
-  两: 2,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
 }
 
 /** Payment-method names, mapped to the contract's payment-method values. */

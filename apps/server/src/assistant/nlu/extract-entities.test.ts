@@ -51,6 +51,62 @@ describe('createEntityExtractor', () => {
     expect(values('3 red water bottles please', 'quantity')).toEqual(['3'])
   })
 
+  it('reads Chinese numerals with tens and hundreds as whole quantities', () => {
+    expect(values('我要二十件', 'quantity', 'zh-Hans')).toEqual(['20'])
+    expect(values('十二件', 'quantity', 'zh-Hans')).toEqual(['12'])
+    expect(values('买二十五个', 'quantity', 'zh-Hans')).toEqual(['25'])
+    expect(values('訂兩百個', 'quantity', 'zh-Hant')).toEqual(['200'])
+    expect(values('一百零五瓶', 'quantity', 'zh-Hans')).toEqual(['105'])
+    expect(values('两百五个', 'quantity', 'zh-Hans')).toEqual(['250'])
+    expect(values('三十双袜子', 'quantity', 'zh-Hans')).toEqual(['30'])
+    expect(values('要十件', 'quantity', 'zh-Hans')).toEqual(['10'])
+    expect(values('数量改成二十', 'quantity', 'zh-Hans')).toEqual(['20'])
+    expect(values('二十', 'quantity', 'zh-Hans', { expectedSlot: 'quantity' })).toEqual(['20'])
+  })
+
+  it('reads no quantity when a Chinese numeral is not a number of items', () => {
+    expect(values('第二个', 'quantity', 'zh-Hans')).toEqual([])
+    expect(values('第三件', 'quantity', 'zh-Hans')).toEqual([])
+    expect(values('第二十件半价吗', 'quantity', 'zh-Hans')).toEqual([])
+    expect(values('第 2 件半价', 'quantity', 'zh-Hans')).toEqual([])
+    expect(values('换另一个', 'quantity', 'zh-Hans')).toEqual([])
+    expect(values('另一個顏色有嗎', 'quantity', 'zh-Hant')).toEqual([])
+    expect(values('要另外一件', 'quantity', 'zh-Hans')).toEqual([])
+    expect(values('这一件多少钱', 'quantity', 'zh-Hans')).toEqual([])
+    expect(values('两三件', 'quantity', 'zh-Hans')).toEqual([])
+    expect(values('那两双', 'quantity', 'zh-Hans')).toEqual(['2'])
+  })
+
+  it('reads no colour when the colour word names a tier, a flavour or an event', () => {
+    expect(values('I am a gold member', 'color')).toEqual([])
+    expect(values('my gold membership points', 'color')).toEqual([])
+    expect(values('silver card perks', 'color')).toEqual([])
+    expect(values('white chocolate', 'color')).toEqual([])
+    expect(values('black friday deals', 'color')).toEqual([])
+    expect(values('black friday deals', 'date')).toEqual([])
+    expect(values('ada kek coklat?', 'color', 'ms')).toEqual([])
+    expect(values('saya ahli emas', 'color', 'ms')).toEqual([])
+    expect(values('红包可以抵扣吗', 'color', 'zh-Hans')).toEqual([])
+    expect(values('黑色星期五有折扣吗', 'color', 'zh-Hans')).toEqual([])
+  })
+
+  it('still reads the colour of a product next to such words', () => {
+    expect(values('the gold one', 'color')).toEqual(['gold'])
+    expect(values('a black card holder', 'color')).toEqual(['black'])
+    expect(values('kasut coklat saiz 9', 'color', 'ms')).toEqual(['brown'])
+    expect(values('红色包包', 'color', 'zh-Hans')).toEqual(['red'])
+    expect(values('deliver on friday', 'date')).toEqual(['2026-11-27'])
+  })
+
+  it('reads no size label when a size word is comparative', () => {
+    expect(values('saiz lagi besar ada?', 'size', 'ms')).toEqual([])
+    expect(values('nak saiz yang lebih besar', 'size', 'ms')).toEqual([])
+    expect(values('besar sikit boleh?', 'size', 'ms')).toEqual([])
+    expect(values('有更大号的吗', 'size', 'zh-Hans')).toEqual([])
+    expect(values('ada saiz besar lagi tak', 'size', 'ms')).toEqual(['L'])
+    expect(values('大号的有吗', 'size', 'zh-Hans')).toEqual(['L'])
+  })
+
   it('reads order ids when written with the store prefix or after the word order', () => {
     expect(values('where is #W2378156', 'order_id')).toEqual(['#W2378156'])
     expect(values('order W2378156 pls', 'order_id')).toEqual(['#W2378156'])

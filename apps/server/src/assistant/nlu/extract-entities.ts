@@ -2,11 +2,18 @@ import type { Locale } from '../../shared/locale.ts'
 import type { EntityType } from './intents.ts'
 import type { CatalogMentionResolver, Entity, RecognitionContext } from './recognizer.ts'
 import {
+  chineseNumeralDigits,
+  chineseNumeralUnits,
   colorNames,
   defaultStores,
   materialNames,
+  nonColorChineseWords,
+  nonColorHeadsAfter,
+  nonColorHeadsBefore,
   numberWords,
   paymentMethodNames,
+  sizeComparativesAfter,
+  sizeComparativesBefore,
   sizeWords,
 } from './entity-lexicons.ts'
 import type { StoreEntry } from './entity-lexicons.ts'
@@ -67,6 +74,73 @@ const singleColorFollowers = new Set([...'的色款鞋衣裙褲裤襪袜包那�
 
 function escapeForPattern(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s*')
+}
+
+/**
+ * Reads a Chinese numeral (`十二` 12, `二十五` 25, `两百` 200, `一百零五` 105, colloquial `两百五`
+ * 250) as a number; `undefined` for sequences that are no number (`两三` "two or three") or 0.
+ */
+function parseChineseNumber(numeral: string): number | undefined {
+  let total = 0
+  let digit: number | undefined
+  let lastUnit = 10_000
+  let previousWasUnit = false
+  let shortForm = false
+  for (const character of numeral) {
+    const digitValue = chineseNumeralDigits[character]
+    if (digitValue !== undefined) {
+      if (digit !== undefined && digit !== 0) return undefined
+      // 两百五 is 250: a digit right after 百 or 千 (no 零 between) counts one place down.
+      shortForm = previousWasUnit && digitValue !== 0
+      digit = digitValue
+      previousWasUnit = false
+      continue
+    }
+    const unit = chineseNumeralUnits[character]
+    if (unit === undefined || unit >= lastUnit) return undefined
+    const multiplier = digit ?? (unit === 10 && total === 0 ? 1 : undefined)
+    if (multiplier === undefined || multiplier === 0) return undefined
+    total += multiplier * unit
+    digit = undefined
+    lastUnit = unit
+    previousWasUnit = true
+    shortForm = false
+  }
+  if (digit !== undefined) total += shortForm && lastUnit >= 100 ? (digit * lastUnit) / 10 : digit
+  return total > 0 ? total : undefined
+}
+
+const nonColorAfter = new RegExp(
+  `^\\s+(?:${nonColorHeadsAfter.join('|')})(?![\\p{L}\\p{N}])(?!\\s*(?:holders?|cases?|sleeves?))`,
+  'iu',
+)
+const nonColorBefore = new RegExp(
+  `(?<![\\p{L}])(?:${nonColorHeadsBefore.map(escapeForPattern).join('|')})\\s+$`,
+  'iu',
+)
+const comparativeBefore = new RegExp(
+  `(?:(?<![\\p{L}])(?:${sizeComparativesBefore.filter((word) => !hanAny.test(word)).join('|')})\\s+|${sizeComparativesBefore.filter((word) => hanAny.test(word)).join('|')})$`,
+  'iu',
+)
+const comparativeAfter = new RegExp(`^\\s+(?:${sizeComparativesAfter.join('|')})(?![\\p{L}])`, 'iu')
+
+/**
+ * Whether the colour word at `start`–`end` is part of a name for something that is not a
+ * product's colour: `gold member`, `white chocolate`, `kek coklat`, `红包`, `黑色星期五`.
+ */
+function namesNoColor(text: string, start: number, end: number): boolean {
+  if (hanAny.test(text.slice(start, end))) {
+    return nonColorChineseWords.some((word) => text.startsWith(word, start))
+  }
+  return nonColorAfter.test(text.slice(end)) || nonColorBefore.test(text.slice(0, start))
+}
+
+/**
+ * Whether the size word at `start`–`end` is relative ("a bigger size": `saiz lagi besar`,
+ * `besar sikit`, `更大號`), which names no size label.
+ */
+function isComparativeSize(text: string, start: number, end: number): boolean {
+  return comparativeBefore.test(text.slice(0, start)) || comparativeAfter.test(text.slice(end))
 }
 
 /** Folds full-width ASCII to half-width without changing the text's length (offsets stay valid). */
@@ -164,12 +238,23 @@ const sizeAfterKeyword =
 const sizeBeforeMark =
   /(?<![\p{N}.])(\d{1,2}(?:\.5)?|xxl|xl|xs|[sml])\s*(?:號|号|碼|码)(?!碼|码)/giu
 const quantityBeforeUnit =
-  /(?<![\p{N}.#])(\d{1,3})\s*(?:pcs|pc|pieces?|pairs?|units?|items?|sets?|boxes|bottles?|helai|pasang|biji|unit|buah|keping|kotak|botol|件|個|个|雙|双|條|条|支|台|部|盒|瓶|對|对|套|張|张|份|隻|只|副|顆|颗|根|把|顶|頂|本|罐|袋|片|枝|包)(?![a-z])/giu
+  /(?<![\p{N}.#])(?<!第\s*)(\d{1,3})\s*(?:pcs|pc|pieces?|pairs?|units?|items?|sets?|boxes|bottles?|helai|pasang|biji|unit|buah|keping|kotak|botol|件|個|个|雙|双|條|条|支|台|部|盒|瓶|對|对|套|張|张|份|隻|只|副|顆|颗|根|把|顶|頂|本|罐|袋|片|枝|包)(?![a-z])/giu
 const quantityAfterX = /(?<![\p{L}\p{N}])(?:x\s?(\d{1,3})|(\d{1,3})\s?x)(?![\p{L}\p{N}])/giu
 const quantityAfterVerb =
   /(?:add|want|take|buy|get|need|order|grab|beli|nak|mahu|ambil|tambah|masukkan|要|買|买|加|拿|訂|订)\s*(?:me\s+|in\s+)?(\d{1,3})(?!\s*(?:號|号|碼|码|%|\.\d|\d|rm|ringgit|dollars?|\$|元|塊|块))(?![\p{N}])/giu
-const chineseNumberWithUnit =
-  /([一兩两二三四五六七八九十])\s*(?:件|個|个|雙|双|條|条|支|台|部|盒|瓶|對|对|套|張|张|份|隻|只|副|顆|颗|根|把|顶|頂|本|罐|袋|片|枝|包)/gu
+const chineseNumeral = '[零〇一二两兩三四五六七八九十百千]'
+// 第二件 (the second one) and 另一個 (another one) are not quantities.
+const chineseNumberWithUnit = new RegExp(
+  `(?<!${chineseNumeral}|第|另|另外)(${chineseNumeral}+)\\s*(?:件|個|个|雙|双|條|条|支|台|部|盒|瓶|對|对|套|張|张|份|隻|只|副|顆|颗|根|把|顶|頂|本|罐|袋|片|枝|包)`,
+  'gu',
+)
+const chineseNumberAfterWord = new RegExp(
+  `(?:數量|数量|改成|改為|改为)\\s*(?:要|是|為|为)?\\s*(${chineseNumeral}+)(?!${chineseNumeral}|\\s*(?:號|号|碼|码|月|日|點|点|%))`,
+  'gu',
+)
+const bareChineseNumber = new RegExp(`(?<!${chineseNumeral}|第|另)(${chineseNumeral}+)`, 'gu')
+// 這一件 (this one), 哪一個 (which one), 每一件 (each one): 一 after these is not a quantity.
+const determinersBeforeOne = /(?:這|这|那|哪|每|同|某|唯|其中|任何)\s*$/u
 const quantityAfterWord =
   /(?:quantity|qty|kuantiti|jumlah|數量|数量|jadikan|jadi|改成|改為|改为)\D{0,20}?(?<![\p{N}#])(\d{1,3})(?![\p{N}]|\s*(?:號|号|碼|码|%))/giu
 const numberBeforeThing =
@@ -200,7 +285,6 @@ const capitalWordsNotCoupons = new Set([
 ])
 const numberWordPattern = new RegExp(
   `(?<![\\p{L}])(${Object.keys(numberWords)
-    .filter((word) => !hanAny.test(word))
     .sort((left, right) => right.length - left.length)
     .join('|')})(?![\\p{L}])`,
   'giu',
@@ -276,7 +360,11 @@ const weekdayNames: readonly [RegExp, number][] = [
   [/(?<![\p{L}])(?:next\s+)?(?:tuesday|selasa)(?![\p{L}])|(?:星期|週|周|禮拜|礼拜)二/giu, 2],
   [/(?<![\p{L}])(?:next\s+)?(?:wednesday|rabu)(?![\p{L}])|(?:星期|週|周|禮拜|礼拜)三/giu, 3],
   [/(?<![\p{L}])(?:next\s+)?(?:thursday|khamis|kamis)(?![\p{L}])|(?:星期|週|周|禮拜|礼拜)四/giu, 4],
-  [/(?<![\p{L}])(?:next\s+)?(?:friday|jumaat|jumat)(?![\p{L}])|(?:星期|週|周|禮拜|礼拜)五/giu, 5],
+  // Black Friday (黑色星期五) is a sale, not next Friday.
+  [
+    /(?<![\p{L}])(?<!black\s+)(?:next\s+)?(?:friday|jumaat|jumat)(?![\p{L}])|(?<!黑色)(?:星期|週|周|禮拜|礼拜)五/giu,
+    5,
+  ],
   [/(?<![\p{L}])(?:next\s+)?(?:saturday|sabtu)(?![\p{L}])|(?:星期|週|周|禮拜|礼拜)六/giu, 6],
 ]
 
@@ -473,12 +561,18 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       push('quantity', String(Number(digits)), start, start + digits.length)
     }
     for (const match of text.matchAll(chineseNumberWithUnit)) {
-      push(
-        'quantity',
-        String(numberWords[match[1] ?? ''] ?? 1),
-        match.index,
-        match.index + match[0].length,
-      )
+      const numeral = match[1] ?? ''
+      if (numeral === '一' && determinersBeforeOne.test(text.slice(0, match.index))) continue
+      const value = parseChineseNumber(numeral)
+      if (value !== undefined) {
+        push('quantity', String(value), match.index, match.index + match[0].length)
+      }
+    }
+    for (const match of text.matchAll(chineseNumberAfterWord)) {
+      const numeral = match[1] ?? ''
+      const value = parseChineseNumber(numeral)
+      const start = match.index + match[0].length - numeral.length
+      if (value !== undefined) push('quantity', String(value), start, start + numeral.length)
     }
     for (const match of text.matchAll(quantityAfterWord)) {
       const digits = match[1] ?? ''
@@ -517,6 +611,12 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       }
     }
     if (expectedSlot === 'quantity') {
+      for (const match of text.matchAll(bareChineseNumber)) {
+        const value = parseChineseNumber(match[1] ?? '')
+        if (value !== undefined) {
+          push('quantity', String(value), match.index, match.index + match[0].length)
+        }
+      }
       for (const match of text.matchAll(bareNumber)) {
         if (!(match[1] ?? '').includes('.')) {
           // Outranks a size reading of the same digits: the bot asked how many.
@@ -548,8 +648,10 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         const wholeMessage = text.trim() === match[0]
         if (!wholeMessage && !singleColorFollowers.has(next)) continue
       }
+      if (entry.type === 'color' && namesNoColor(text, match.index, end)) continue
       // Bare size letters are too ambiguous outside a size question; size words are not.
       if (entry.type === 'size' && /^[sml]$/i.test(match[0]) && expectedSlot !== 'size') continue
+      if (entry.type === 'size' && isComparativeSize(text, match.index, end)) continue
       const candidate: Candidate = {
         type: entry.type,
         value: entry.value,
