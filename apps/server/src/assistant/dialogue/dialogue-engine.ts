@@ -489,7 +489,8 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
             flowsByIntent.has(alternative.intent),
         )
         .slice(0, 3)
-      if (recognition.confidence >= clarify && candidates.length > 0) {
+      // Only an unsure reading is clarified; a confident "out of scope" gets the fallback.
+      if (!confident && recognition.confidence >= clarify && candidates.length > 0) {
         replies.push({
           key: 'clarify',
           choices: [
