@@ -1,4 +1,5 @@
 import type { Flow, FlowOutcome } from '../flow.ts'
+import { changeQuantityInCart } from './change-cart-flow.ts'
 import { productAvailabilityFlow } from './product-availability-flow.ts'
 import {
   isSameOptionValue,
@@ -19,6 +20,9 @@ export const addToCartFlow: Flow = {
     const carts = context.services.carts
     if (catalog === undefined || carts === undefined)
       return { replies: [{ key: 'not-yet-available' }] }
+    // "Make it 2" about a line already in the cart sets its quantity rather than adding more.
+    const quantityChange = await changeQuantityInCart(context)
+    if (quantityChange !== undefined) return quantityChange
     let variantId = readVariantArgument(context)
     if (variantId === undefined) {
       const productId = await resolveProductId(context)

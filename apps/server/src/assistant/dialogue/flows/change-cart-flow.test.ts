@@ -138,6 +138,25 @@ describe('change-cart flow (remove a line, change a quantity)', () => {
     chat.expectReply(/Removed Urban Sneakers/)
   })
 
+  it('sets the quantity when "make it 2" (read as adding to the cart) is about a line in the cart', async () => {
+    const chat = await environment.startChat()
+    await chat.userSays(`/intent:add_to_cart?variant=${sneakers}`)
+    await chat.userSays('make it 2')
+    chat.expectEvent('cart.updated-in-conversation', { variantId: sneakers, quantity: 2 })
+    chat.expectReply(/Done: 2 × Urban Sneakers/)
+    await chat.userSays('can you make it 3 pairs instead')
+    chat.expectEvent('cart.updated-in-conversation', { variantId: sneakers, quantity: 3 })
+    const cart = await environment.database.db
+      .selectFrom('cart_lines')
+      .innerJoin('carts', 'carts.id', 'cart_lines.cart_id')
+      .select(['cart_lines.quantity'])
+      .where('cart_lines.variant_id', '=', sneakers)
+      .where('carts.status', '=', 'open')
+      .orderBy('cart_lines.updated_at', 'desc')
+      .executeTakeFirstOrThrow()
+    expect(cart.quantity).toBe(3)
+  })
+
   it('takes some units out when the shopper says how many to remove', async () => {
     const chat = await environment.startChat()
     await chat.userSays(`/intent:add_to_cart?variant=${socks}&quantity=3`)

@@ -147,11 +147,9 @@ export const changeCartFlow: Flow = {
   ],
   async complete(slots, context): Promise<FlowOutcome> {
     const carts = context.services.carts
-    const token = context.memory.cartToken
     if (carts === undefined) return { replies: [{ key: 'not-yet-available' }] }
     const cart = await loadConversationCart(context)
-    if (cart === undefined || token === undefined || cart.lines.length === 0)
-      return { replies: [{ key: 'cart-empty' }] }
+    if (cart === undefined || cart.lines.length === 0) return { replies: [{ key: 'cart-empty' }] }
     const line = cart.lines.find((candidate) => candidate.variantId === slots['line'])
     if (line === undefined)
       return { replies: [{ key: 'cart-line-not-found', choices: cartLineChoices(cart) }] }
@@ -159,43 +157,70 @@ export const changeCartFlow: Flow = {
     const asked = Math.min(99, Number(slots['quantity'] ?? '0') || 0)
     const quantity =
       mode === 'remove' ? 0 : mode === 'set' ? asked : Math.max(0, line.quantity - asked)
-    const result =
-      quantity === 0
-        ? await carts.removeLine(token, line.id)
-        : await carts.setLineQuantity(token, line.id, quantity)
-    const product = describeCartLine(line)
-    if (!result.ok) {
-      return {
-        replies: [
-          result.reason === 'insufficient-stock'
-            ? {
-                key: 'cart-quantity-unavailable',
-                values: { product, available: result.available ?? 0 },
-                choices: cartLineChoices(cart),
-              }
-            : { key: 'cart-change-failed', choices: cartLineChoices(cart) },
-        ],
-      }
-    }
+    return changeLine(context, cart, line, quantity)
+  },
+}
+
+/**
+ * "Make it 2" / "can you make it 3 pairs instead", read as adding to the cart: when the shopper
+ * asks for a new quantity of a line already in the cart (the one named, the product in focus or the
+ * only line), sets that quantity. `undefined` when the turn is not such a request.
+ */
+export async function changeQuantityInCart(context: FlowContext): Promise<FlowOutcome | undefined> {
+  if (context.text.trim().startsWith('/') || !quantityWords.test(context.text)) return undefined
+  const typed = readEntity(context, 'quantity') ?? /\b(\d{1,2})\b/.exec(context.text)?.[1]
+  const cart = await loadConversationCart(context)
+  if (typed === undefined || cart === undefined || cart.lines.length === 0) return undefined
+  const line = await findLineInTurn(context, cart)
+  if (line === undefined) return undefined
+  return changeLine(context, cart, line, Math.min(99, Number(typed)))
+}
+
+async function changeLine(
+  context: FlowContext,
+  cart: CartView,
+  line: CartLineView,
+  quantity: number,
+): Promise<FlowOutcome> {
+  const carts = context.services.carts
+  if (carts === undefined) return { replies: [{ key: 'not-yet-available' }] }
+  const token = cart.token
+  const result =
+    quantity === 0
+      ? await carts.removeLine(token, line.id)
+      : await carts.setLineQuantity(token, line.id, quantity)
+  const product = describeCartLine(line)
+  if (!result.ok) {
     return {
       replies: [
-        quantity === 0
-          ? { key: 'cart-line-removed', values: { product } }
-          : { key: 'cart-quantity-changed', values: { product, quantity } },
-        cartSummaryReply(result.value),
-      ],
-      events: [
-        {
-          type: 'cart.updated-in-conversation',
-          aggregateId: context.conversationId,
-          payload: {
-            cartId: result.value.id,
-            variantId: line.variantId,
-            quantity,
-            itemCount: result.value.totals.itemCount,
-          },
-        },
+        result.reason === 'insufficient-stock'
+          ? {
+              key: 'cart-quantity-unavailable',
+              values: { product, available: result.available ?? 0 },
+              choices: cartLineChoices(cart),
+            }
+          : { key: 'cart-change-failed', choices: cartLineChoices(cart) },
       ],
     }
-  },
+  }
+  return {
+    replies: [
+      quantity === 0
+        ? { key: 'cart-line-removed', values: { product } }
+        : { key: 'cart-quantity-changed', values: { product, quantity } },
+      cartSummaryReply(result.value),
+    ],
+    events: [
+      {
+        type: 'cart.updated-in-conversation',
+        aggregateId: context.conversationId,
+        payload: {
+          cartId: result.value.id,
+          variantId: line.variantId,
+          quantity,
+          itemCount: result.value.totals.itemCount,
+        },
+      },
+    ],
+  }
 }
