@@ -253,6 +253,8 @@ export const englishMessages = {
   'checkout-pay-link':
     "Pay {total} on our secure payment page. Your order is confirmed here as soon as it's paid.",
   'choice-pay-now': 'Pay now',
+  'newsletter-unsubscribe-how':
+    'To stop our emails, tap "Unsubscribe" at the bottom of any of them: it works at once. With an account, I can also turn marketing emails off here.',
   // order care (cancel, change, exchange, refunds, invoices)
   'order-care-failed':
     "I couldn't do that for order {number} ({reason}). Nothing was changed. A person can help.",

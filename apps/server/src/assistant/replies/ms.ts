@@ -261,6 +261,8 @@ export const malayMessages: MessageCatalog = {
   'checkout-pay-link':
     'Bayar {total} di halaman pembayaran selamat kami. Pesanan anda disahkan di sini sebaik sahaja dibayar.',
   'choice-pay-now': 'Bayar sekarang',
+  'newsletter-unsubscribe-how':
+    'Untuk berhenti menerima e-mel kami, tekan "Unsubscribe" di bahagian bawah mana-mana e-mel kami: ia berkuat kuasa serta-merta. Jika anda ada akaun, saya juga boleh matikan e-mel pemasaran di sini.',
   // order care (cancel, change, exchange, refunds, invoices)
   'order-care-failed':
     'Saya tidak dapat melakukannya untuk pesanan {number} ({reason}). Tiada apa-apa yang diubah. Kakitangan kami boleh membantu.',

@@ -227,6 +227,8 @@ export const simplifiedChineseMessages: MessageCatalog = {
     '确认下单：{count} 件商品，{total}（未含运费和折扣），送到{city}？我会发给您安全支付链接。',
   'checkout-pay-link': '请在安全支付页面支付 {total}。付款完成后，订单会马上在这里确认。',
   'choice-pay-now': '立即付款',
+  'newsletter-unsubscribe-how':
+    '如要停止接收我们的邮件，请点击任意一封邮件底部的“退订”，立即生效。如果您有账户，我也可以在这里帮您关闭营销邮件。',
   // order care (cancel, change, exchange, refunds, invoices)
   'order-care-failed': '订单 {number} 无法处理（{reason}），没有任何变更。专人可以协助您。',
   'ask-cancel-reason': '请问为什么要取消订单 {number}？',

@@ -227,6 +227,8 @@ export const traditionalChineseMessages: MessageCatalog = {
     '確認下單：{count} 件商品，{total}（未含運費與折扣），送至{city}？我會傳送安全付款連結給您。',
   'checkout-pay-link': '請在安全付款頁面支付 {total}。付款完成後，訂單會立即在這裡確認。',
   'choice-pay-now': '立即付款',
+  'newsletter-unsubscribe-how':
+    '如要停止接收我們的郵件，請點選任一封郵件底部的「取消訂閱」，立即生效。如果您有帳戶，我也可以在這裡幫您關閉行銷電子郵件。',
   // order care (cancel, change, exchange, refunds, invoices)
   'order-care-failed': '訂單 {number} 無法處理（{reason}），沒有任何變更。專人可以協助您。',
   'ask-cancel-reason': '請問為什麼要取消訂單 {number}？',

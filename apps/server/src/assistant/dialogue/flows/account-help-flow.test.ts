@@ -232,6 +232,44 @@ describe('account-help flow (sign-in help, saved details, preferences, data requ
     },
   )
 
+  it.each([
+    [
+      'en',
+      'unsubscribe me from marketing emails',
+      /won't get marketing emails/,
+      /tap "Unsubscribe"/,
+    ],
+    ['zh-Hant', '我想取消訂閱電子報', /不會再收到行銷電子郵件/, /取消訂閱」/],
+    ['zh-Hans', '我要退订电子报', /不会再收到营销邮件/, /“退订”/],
+    [
+      'ms',
+      'saya nak berhenti langgan newsletter',
+      /tidak akan terima e-mel pemasaran/,
+      /tekan "Unsubscribe"/,
+    ],
+  ] as const)(
+    'withdraws marketing consent instead of subscribing when the shopper asks to unsubscribe in %s',
+    async (locale, text, withdrawn, how) => {
+      const shopper = customer(14 + locales.indexOf(locale))
+      await environment.database.db
+        .updateTable('customers')
+        .set({ marketing_consent: 1 })
+        .where('id', '=', shopper.id)
+        .execute()
+      const chat = await environment.startChat({ locale, customerId: shopper.id })
+      await chat.userSays(text)
+      chat.expectReply(withdrawn)
+      chat.expectEvent('customer.marketing-consent-changed', { consent: false })
+      chat.expectNoEvent('newsletter.subscribed')
+      expect((await storedCustomer(shopper.id)).marketing_consent).toBe(0)
+
+      const anonymous = await environment.startChat({ locale })
+      await anonymous.userSays(text)
+      anonymous.expectReply(how)
+      anonymous.expectNoEvent('newsletter.subscribed')
+    },
+  )
+
   it('reads the topic from the shopper words in every language', () => {
     expect(readAccountTopic('reset my password')).toBe('sign-in')
     expect(readAccountTopic('delete my data')).toBe('delete')

@@ -79,6 +79,49 @@ function isAccountTopic(value: string | undefined): value is AccountTopic {
   return accountTopics.some((topic) => topic === value)
 }
 
+const unsubscribeWords =
+  /unsubscribe|opt ?out|stop (sending|emailing)|no more (e-?mails|newsletters)|取消訂閱|取消订阅|退訂|退订|不要再|別再|别再|berhenti langgan|nyahlanggan|jangan hantar|tak nak terima/i
+
+/** True when a newsletter or marketing message asks to stop the e-mails rather than start them. */
+export function isUnsubscribeRequest(text: string): boolean {
+  return unsubscribeWords.test(text)
+}
+
+/**
+ * Stops marketing e-mails: a known customer's consent is withdrawn at once; an anonymous shopper is
+ * told how (every e-mail's unsubscribe link) and offered the account route.
+ */
+export async function unsubscribeFromMarketing(context: FlowContext): Promise<FlowOutcome> {
+  const customerId = await findKnownCustomer(context)
+  const customers = context.services.customers
+  if (customerId === undefined || customers === undefined) {
+    return {
+      replies: [
+        {
+          key: 'newsletter-unsubscribe-how',
+          choices: [
+            {
+              label: 'choice-account-marketing',
+              payload: '/intent:manage_account?option=marketing',
+            },
+          ],
+        },
+      ],
+    }
+  }
+  await customers.setMarketingConsent(customerId, false)
+  return {
+    replies: [{ key: 'account-marketing-off' }],
+    events: [
+      {
+        type: 'customer.marketing-consent-changed',
+        aggregateId: context.conversationId,
+        payload: { customerId, consent: false, source: 'chat' },
+      },
+    ],
+  }
+}
+
 /** The account topic a message (or a tapped `?option=<topic>`) is about; `undefined` if none. */
 export function readAccountTopic(text: string): AccountTopic | undefined {
   const option = readOption(text)

@@ -1,14 +1,20 @@
 import type { Flow } from '../flow.ts'
+import { isUnsubscribeRequest, unsubscribeFromMarketing } from './account-help-flow.ts'
 
 const emailPattern = /[\w.+-]+@[\w-]+(\.[\w-]+)+/
 
 /**
  * Newsletter sign-up: collects an email address (validated, re-prompted, correctable), asks for
- * explicit confirmation, then records `newsletter.subscribed`.
+ * explicit confirmation, then records `newsletter.subscribed`. A request to stop the e-mails
+ * ("unsubscribe me") withdraws a known customer's marketing consent, or says how to unsubscribe.
  */
 export const newsletterFlow: Flow = {
   name: 'newsletter',
   intents: ['newsletter_subscription'],
+  prefill: (context): Record<string, string> =>
+    isUnsubscribeRequest(context.text) ? { unsubscribe: 'yes' } : {},
+  guard: (slots, context) =>
+    slots['unsubscribe'] === 'yes' ? unsubscribeFromMarketing(context) : undefined,
   slots: [
     {
       name: 'email',
