@@ -11,11 +11,15 @@ export function describeCartLine(line: Pick<CartLineView, 'name' | 'options'>): 
   return values.length === 0 ? line.name : `${line.name} (${values.join(', ')})`
 }
 
-/** The conversation's cart, or `undefined` when it has none (or carts are not wired). */
+/**
+ * The conversation's open cart, or `undefined` when it has none (a cart already checked out or
+ * merged is history, not something to change), or carts are not wired.
+ */
 export async function loadConversationCart(context: FlowContext): Promise<CartView | undefined> {
   const token = context.memory.cartToken
   if (token === undefined || context.services.carts === undefined) return undefined
-  return context.services.carts.getCart(token, context.locale)
+  const cart = await context.services.carts.getCart(token, context.locale)
+  return cart?.status === 'open' ? cart : undefined
 }
 
 /** The payload that removes a line (tapped) or, with `changeQuantity`, asks its new quantity. */

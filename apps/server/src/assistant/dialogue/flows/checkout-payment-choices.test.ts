@@ -192,6 +192,9 @@ describe('checkout payment choices: saved cards and the sandbox payment page', (
         payment_method_reference: `credit_card_saved_${String(index)}`,
         status: 'captured',
       })
+      // The paid cart is history: the cart is empty again.
+      await chat.userSays('/intent:view_cart')
+      chat.expectReply(/cart is empty|購物車是空的|购物车是空的|kosong/)
     },
   )
 

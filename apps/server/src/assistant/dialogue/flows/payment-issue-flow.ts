@@ -32,7 +32,7 @@ export const paymentIssueFlow: Flow = {
     const order = await findOrderWithFailedPayment(context)
     const cart = await loadConversationCart(context)
     const choices: ReplyChoice[] = [
-      ...(cart !== undefined && cart.status === 'open' && cart.lines.length > 0
+      ...(cart !== undefined && cart.lines.length > 0
         ? [
             {
               label: 'choice-pay-on-secure-page' as const,
