@@ -163,7 +163,10 @@ export interface PlaceOrderConfiguration {
   readonly loyalty: LoyaltyConfiguration
 }
 
-/** The default {@link PlaceOrderConfiguration}. */
+/**
+ * The default {@link PlaceOrderConfiguration}: the demo store's loyalty programme as its policy states it
+ * (`data/demo/policies/loyalty-programme.*.md`: Gold from 1,500 points, Platinum from 5,000).
+ */
 export const defaultPlaceOrderConfiguration: PlaceOrderConfiguration = {
   capture: 'on-order',
   loyalty: {
@@ -171,8 +174,8 @@ export const defaultPlaceOrderConfiguration: PlaceOrderConfiguration = {
     pointValueAmount: 1,
     tiers: [
       { name: 'silver', minimumPoints: 0 },
-      { name: 'gold', minimumPoints: 2_000 },
-      { name: 'platinum', minimumPoints: 10_000 },
+      { name: 'gold', minimumPoints: 1_500 },
+      { name: 'platinum', minimumPoints: 5_000 },
     ],
   },
 }

@@ -17,7 +17,7 @@ const script = {
     verify: /check it is you/,
     yes: 'yes',
     no: 'no',
-    balance: /You have 1,240 points \(Silver member\).*12\.40.*760 more points to reach Gold/,
+    balance: /You have 1,240 points \(Silver member\).*12\.40.*260 more points to reach Gold/,
     failed: /don't match our records/,
   },
   'zh-Hant': {
@@ -25,7 +25,7 @@ const script = {
     verify: /確認是您本人/,
     yes: '好',
     no: '不要',
-    balance: /您有 1,240 點（銀卡會員）.*12\.40.*760 點即可升級為金卡/,
+    balance: /您有 1,240 點（銀卡會員）.*12\.40.*260 點即可升級為金卡/,
     failed: /不符/,
   },
   'zh-Hans': {
@@ -33,7 +33,7 @@ const script = {
     verify: /确认是您本人/,
     yes: '好的',
     no: '不要',
-    balance: /您有 1,240 积分（银卡会员）.*12\.40.*760 积分就能升级为金卡/,
+    balance: /您有 1,240 积分（银卡会员）.*12\.40.*260 积分就能升级为金卡/,
     failed: /不符/,
   },
   ms: {
@@ -41,7 +41,7 @@ const script = {
     verify: /pastikan ini anda/,
     yes: 'ya',
     no: 'tak',
-    balance: /Anda ada 1,240 mata \(ahli Silver\).*12\.40.*760 mata lagi untuk ke tahap Gold/,
+    balance: /Anda ada 1,240 mata \(ahli Silver\).*12\.40.*260 mata lagi untuk ke tahap Gold/,
     failed: /tidak sepadan/,
   },
 } as const
