@@ -21,3 +21,10 @@ export function mapPaypalOrderStatus(status: PaypalOrder['status']): PaymentStat
 export function findApprovalLink(order: PaypalOrder): string | undefined {
   return order.links.find((link) => link.rel === 'approve' || link.rel === 'payer-action')?.href
 }
+
+/** Our refund status for a PayPal refund's `status` (`PENDING` waits; `CANCELLED`, `FAILED` fail). */
+export function mapPaypalRefundStatus(status: string): 'refunded' | 'pending' | 'failed' {
+  if (status === 'COMPLETED') return 'refunded'
+  if (status === 'PENDING') return 'pending'
+  return 'failed'
+}

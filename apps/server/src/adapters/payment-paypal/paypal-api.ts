@@ -67,6 +67,16 @@ export const paypalCaptureResourceSchema = z.object({
     .optional(),
 })
 
+/** The refund resource of PAYMENT.CAPTURE.REFUNDED: the refund, its capture in the `up` link. */
+export const paypalRefundResourceSchema = z.object({
+  id: z.string(),
+  status: z.string(),
+  amount: amountSchema.optional(),
+  links: z.array(linkSchema).default([]),
+  seller_payable_breakdown: z.object({ total_refunded_amount: amountSchema.optional() }).optional(),
+  status_details: z.object({ reason: z.string().optional() }).optional(),
+})
+
 /** The order resource of CHECKOUT.ORDER.* events. */
 export const paypalOrderResourceSchema = z.object({
   id: z.string(),

@@ -1,7 +1,11 @@
 import type { PaymentOutcome, PaymentProvider } from '../../domains/payments/index.ts'
 import { minorUnitDigits, parseDecimalAmount, type Money } from '../../shared/money.ts'
 import { convertFromPaypalWebhook } from './convert-from-paypal-webhook.ts'
-import { findApprovalLink, mapPaypalOrderStatus } from './map-paypal-status.ts'
+import {
+  findApprovalLink,
+  mapPaypalOrderStatus,
+  mapPaypalRefundStatus,
+} from './map-paypal-status.ts'
 import {
   paypalErrorSchema,
   paypalOrderSchema,
@@ -204,12 +208,7 @@ export function createPaypalPaymentProvider(
       if (result.status >= 300) throw new PaypalRequestError(result.status, result.body)
       const refund = paypalRefundSchema.parse(result.body)
       return {
-        status:
-          refund.status === 'COMPLETED'
-            ? 'refunded'
-            : refund.status === 'PENDING'
-              ? 'pending'
-              : 'failed',
+        status: mapPaypalRefundStatus(refund.status),
         providerReference: refund.id,
       }
     },

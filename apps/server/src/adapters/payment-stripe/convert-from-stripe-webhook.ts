@@ -4,13 +4,16 @@ import {
   stripeChargeSchema,
   stripeCheckoutSessionSchema,
   stripePaymentIntentSchema,
+  stripeRefundSchema,
   type stripeEventSchema,
 } from './stripe-api.ts'
-import { mapStripeDeclineCode, readStripeCard } from './map-stripe-status.ts'
+import { mapStripeDeclineCode, mapStripeRefundStatus, readStripeCard } from './map-stripe-status.ts'
 import type { z } from 'zod'
 
 /**
- * Translates a verified Stripe event into our terms. Events we do not track come back with
+ * Translates a verified Stripe event into our terms. `charge.refunded` reports the payment's
+ * refunded total (and its refunds, when expanded); `refund.created`, `refund.updated`, `refund.failed`
+ * and `charge.refund.updated` report one refund's status. Events we do not track come back with
  * `kind: undefined` (recorded, never applied); a tracked event whose object does not parse is
  * `undefined` (malformed).
  */
@@ -73,6 +76,31 @@ export function convertFromStripeWebhook(
         paymentId: parsed.data.metadata[kedaiPaymentIdKey],
         providerReference: parsed.data.payment_intent ?? undefined,
         amount: parsed.data.amount_refunded,
+        refunds: (parsed.data.refunds?.data ?? []).map((refund) => ({
+          providerReference: refund.id,
+          status: mapStripeRefundStatus(refund.status),
+          failureReason: refund.failure_reason ?? undefined,
+        })),
+      }
+    }
+    case 'refund.created':
+    case 'refund.updated':
+    case 'refund.failed':
+    case 'charge.refund.updated': {
+      const parsed = stripeRefundSchema.safeParse(object)
+      if (!parsed.success || typeof parsed.data.payment_intent !== 'string') return undefined
+      // A Refund carries no total: the payment's refunded amount is left to `charge.refunded`.
+      return {
+        ...base,
+        kind: 'payment-refunded',
+        providerReference: parsed.data.payment_intent,
+        refunds: [
+          {
+            providerReference: parsed.data.id,
+            status: mapStripeRefundStatus(parsed.data.status),
+            failureReason: parsed.data.failure_reason ?? undefined,
+          },
+        ],
       }
     }
     default:

@@ -74,3 +74,10 @@ export function convertFromStripePaymentIntent(intent: StripePaymentIntent): Pay
     card: readStripeCard(intent),
   }
 }
+
+/** Our refund status for a Stripe Refund's `status` (`requires_action` and `pending` wait). */
+export function mapStripeRefundStatus(status: string | null): 'refunded' | 'pending' | 'failed' {
+  if (status === 'succeeded') return 'refunded'
+  if (status === 'failed' || status === 'canceled') return 'failed'
+  return 'pending'
+}

@@ -63,6 +63,8 @@ export const stripeRefundSchema = z.object({
   id: z.string(),
   object: z.literal('refund'),
   status: z.string().nullable(),
+  payment_intent: z.string().nullable().optional(),
+  failure_reason: z.string().nullable().optional(),
 })
 
 /** The Charge fields Kedai reads (for `charge.refunded`). */
@@ -72,6 +74,11 @@ export const stripeChargeSchema = z.object({
   payment_intent: z.string().nullable(),
   amount_refunded: z.number().int(),
   metadata: z.record(z.string(), z.string()).default({}),
+  /** Present when the API version expands it (older versions always did). */
+  refunds: z
+    .object({ data: z.array(stripeRefundSchema) })
+    .nullable()
+    .optional(),
 })
 
 /** The Event envelope. */

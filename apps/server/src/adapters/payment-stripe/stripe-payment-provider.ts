@@ -1,7 +1,11 @@
 import Stripe from 'stripe'
 import type { PaymentOutcome, PaymentProvider } from '../../domains/payments/index.ts'
 import { convertFromStripeWebhook } from './convert-from-stripe-webhook.ts'
-import { convertFromStripePaymentIntent, mapStripeDeclineCode } from './map-stripe-status.ts'
+import {
+  convertFromStripePaymentIntent,
+  mapStripeDeclineCode,
+  mapStripeRefundStatus,
+} from './map-stripe-status.ts'
 import {
   kedaiPaymentIdKey,
   stripeCheckoutSessionSchema,
@@ -167,13 +171,7 @@ export function createStripePaymentProvider(
           { idempotencyKey: input.idempotencyKey },
         ),
       )
-      const status =
-        refund.status === 'succeeded'
-          ? 'refunded'
-          : refund.status === 'failed' || refund.status === 'canceled'
-            ? 'failed'
-            : 'pending'
-      return { status, providerReference: refund.id }
+      return { status: mapStripeRefundStatus(refund.status), providerReference: refund.id }
     },
 
     async cancelPayment(input) {

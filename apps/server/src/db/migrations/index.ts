@@ -5,6 +5,7 @@ import * as commerceA from './0100-commerce-a.ts'
 import * as commercePaymentsPromotions from './0150-commerce-payments-promotions.ts'
 import * as paymentLinkCheckouts from './0160-payment-link-checkouts.ts'
 import * as orders from './0200-orders.ts'
+import * as orderRefundSettlement from './0210-order-refund-settlement.ts'
 import * as conversations from './0400-conversations.ts'
 import * as conversationReplies from './0401-conversation-message-replies-index.ts'
 import * as conversationMessageAuthorName from './0402-conversation-message-author-name.ts'
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '0150-commerce-payments-promotions': commercePaymentsPromotions,
   '0160-payment-link-checkouts': paymentLinkCheckouts,
   '0200-orders': orders,
+  '0210-order-refund-settlement': orderRefundSettlement,
   '0400-conversations': conversations,
   '0401-conversation-message-replies-index': conversationReplies,
   '0402-conversation-message-author-name': conversationMessageAuthorName,

@@ -200,6 +200,12 @@ export interface PaymentTransactionTable {
   status: string
   provider_reference: string | null
   created_at: string
+  /** Why a refund failed (`refund-failed`, `not-refundable`…), when it did (migration 0210). */
+  failure_reason?: string | null
+  /** How many times a refund was sent to the payment provider without an answer (default 0). */
+  attempt_count?: number
+  /** When a refund whose provider did not answer is tried again; null when nothing is due. */
+  next_attempt_at?: string | null
 }
 
 /** `domain_events`: every fact a domain published; analytics and jobs read it. */

@@ -21,7 +21,12 @@ export {
   type NewPaymentTransaction,
   type OrderChange,
 } from './order-change.ts'
-export { orderEventTypes, type OrderEventType } from './order-events.ts'
+export {
+  orderEventTypes,
+  refundEventTypes,
+  type OrderEventType,
+  type RefundEventType,
+} from './order-events.ts'
 export { originalPaymentMethodOf, resolveOrderPaymentMethod } from './original-payment-method.ts'
 export {
   createOrderService,
@@ -50,6 +55,8 @@ export {
   type PaymentMethodInfo,
   type PaymentTransaction,
   type PaymentTransactionKind,
+  type ProviderRefund,
+  type RefundAttemptResult,
   type ReturnRequest,
   type TrackingEvent,
 } from './order.ts'

@@ -16,3 +16,9 @@ export const orderEventTypes = [
 
 /** One of {@link orderEventTypes}. */
 export type OrderEventType = (typeof orderEventTypes)[number]
+
+/** The facts of a refund of an order sent to its payment provider (aggregate: the order). */
+export const refundEventTypes = ['refund.succeeded', 'refund.failed'] as const
+
+/** One of {@link refundEventTypes}. */
+export type RefundEventType = (typeof refundEventTypes)[number]

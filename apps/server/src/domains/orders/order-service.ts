@@ -7,7 +7,7 @@ import type { FulfillmentProvider } from './fulfillment-provider.ts'
 import type { FindProductVariant } from './modify-pending-order-items.ts'
 import type { OrderChange } from './order-change.ts'
 import { canTransitionOrder, type OrderStatus } from './order-status.ts'
-import type { Fulfillment, Order } from './order.ts'
+import type { Fulfillment, Order, ProviderRefund, RefundAttemptResult } from './order.ts'
 import { createProductLookup, type ProductLookup } from './product-lookup.ts'
 import {
   createSqlOrderRepository,
@@ -52,6 +52,20 @@ export interface OrderService {
   refreshTracking(number: string): Promise<Result<Order, 'order-not-found'>>
   /** Status, items, shipments, tracking link, latest scan and delivery estimate. */
   trackOrder(number: string): Promise<TrackingView | undefined>
+  /**
+   * Pending refunds due to be sent to the payment provider (of one order, or all), oldest first:
+   * refunds to the order's first payment when it went through a provider, never tried or due again.
+   */
+  listProviderRefunds(filter?: {
+    orderId?: string | undefined
+    limit?: number | undefined
+  }): Promise<ProviderRefund[]>
+  /**
+   * Records what sending a pending refund came to: `succeeded` and `failed` settle it and publish
+   * `refund.succeeded` / `refund.failed`; `accepted` waits for the provider's news; `deferred` keeps it
+   * pending until `nextAttemptAt`. Returns false (and publishes nothing) when it was no longer pending.
+   */
+  recordRefundAttempt(refund: ProviderRefund, result: RefundAttemptResult): Promise<boolean>
   readonly products: ProductLookup
 }
 
@@ -204,6 +218,31 @@ export function createOrderService(dependencies: OrderServiceDependencies): Orde
     async trackOrder(number) {
       const order = await getOrderByNumber(number)
       return order === undefined ? undefined : buildTrackingView(order, provider)
+    },
+    listProviderRefunds: (filter = {}) =>
+      repository.listProviderRefunds({
+        orderId: filter.orderId,
+        dueAt: now(),
+        limit: filter.limit ?? 100,
+      }),
+    async recordRefundAttempt(refund, result) {
+      const recorded = await repository.recordRefundAttempt(refund.transactionId, result)
+      if (!recorded || (result.kind !== 'succeeded' && result.kind !== 'failed')) return recorded
+      await dependencies.eventBus.publish({
+        type: result.kind === 'succeeded' ? 'refund.succeeded' : 'refund.failed',
+        aggregateId: refund.orderId,
+        payload: {
+          orderNumber: refund.orderNumber,
+          transactionId: refund.transactionId,
+          amount: refund.amount,
+          currency: refund.currency,
+          paymentMethodReference: refund.paymentMethodReference,
+          ...(result.kind === 'succeeded'
+            ? { providerReference: result.providerReference }
+            : { reason: result.reason }),
+        },
+      })
+      return true
     },
     products: createProductLookup(dependencies.db),
   }

@@ -61,9 +61,39 @@ export interface PaymentTransaction {
   readonly currency: string
   readonly paymentMethodId: string | null
   readonly paymentMethodReference: string
+  /** `succeeded`, or for refunds `pending` until the payment provider settles them, or `failed`. */
   readonly status: string
+  /** Why a refund failed (`refund-failed`, `not-refundable`…); null otherwise. */
+  readonly failureReason: string | null
   readonly createdAt: string
 }
+
+/**
+ * A pending refund of an order whose original payment went through a payment provider (it has a
+ * provider reference), due to be sent to that provider. τ²'s imported refunds never are.
+ */
+export interface ProviderRefund {
+  /** The refund's id in the payment history (`pay_…`); the provider's idempotency key comes from it. */
+  readonly transactionId: string
+  readonly orderId: string
+  readonly orderNumber: string
+  readonly amount: number
+  readonly currency: string
+  readonly paymentMethodReference: string
+  /** How many times it was sent before without an answer. */
+  readonly attemptCount: number
+}
+
+/** What one attempt to send a refund to the payment provider came to. */
+export type RefundAttemptResult =
+  /** The provider refunded the money. */
+  | { readonly kind: 'succeeded'; readonly providerReference: string | null }
+  /** The provider accepted the refund and will report the outcome later (a webhook). */
+  | { readonly kind: 'accepted'; readonly providerReference: string | null }
+  /** The provider or our payments refused it for good. */
+  | { readonly kind: 'failed'; readonly reason: string }
+  /** The provider did not answer: stays pending, tried again at `nextAttemptAt`. */
+  | { readonly kind: 'deferred'; readonly reason: string; readonly nextAttemptAt: string }
 
 /** What was changed by the one allowed modification of a pending order's items. */
 export interface ItemsModification {

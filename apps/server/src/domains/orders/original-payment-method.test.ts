@@ -57,6 +57,7 @@ function typedCardOrder(status: Order['status']): Order {
         paymentMethodId: null,
         paymentMethodReference: 'card',
         status: 'succeeded',
+        failureReason: null,
         createdAt: '2026-11-24T09:00:00.000Z',
       },
     ],

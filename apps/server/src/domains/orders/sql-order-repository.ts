@@ -10,6 +10,8 @@ import type {
   OrderItem,
   OrderableVariant,
   PaymentTransaction,
+  ProviderRefund,
+  RefundAttemptResult,
   TrackingEvent,
 } from './order.ts'
 
@@ -68,6 +70,21 @@ export interface OrderRepository {
   updateStatus(orderId: string, status: OrderStatus, now: string): Promise<void>
   upsertFulfillment(orderId: string, fulfillment: Fulfillment, now: string): Promise<void>
   listVariantsOfProducts(productIds: readonly string[]): Promise<OrderableVariant[]>
+  /**
+   * Pending refunds due to be sent to the payment provider: refunds to the method of the order's
+   * first payment when that payment has a provider reference, not yet accepted by the provider,
+   * never tried or due again by `dueAt`; oldest first.
+   */
+  listProviderRefunds(filter: {
+    orderId?: string | undefined
+    dueAt: string
+    limit: number
+  }): Promise<ProviderRefund[]>
+  /**
+   * Records one attempt at a pending refund. Returns false when the refund is no longer pending (or
+   * is unknown), so an outcome reported twice is recorded once.
+   */
+  recordRefundAttempt(transactionId: string, result: RefundAttemptResult): Promise<boolean>
 }
 
 const chunkSize = 500
@@ -163,6 +180,7 @@ export function createSqlOrderRepository(db: Db): OrderRepository {
         paymentMethodId: payment.payment_method_id,
         paymentMethodReference: payment.payment_method_reference,
         status: payment.status,
+        failureReason: payment.failure_reason ?? null,
         createdAt: payment.created_at,
       })),
     }))
@@ -422,6 +440,86 @@ export function createSqlOrderRepository(db: Db): OrderRepository {
         priceAmount: Number(row.price_amount),
         isAvailable: row.is_available === 1,
       }))
+    },
+    async listProviderRefunds(filter) {
+      let query = db
+        .selectFrom('payment_transactions as refund')
+        .innerJoin('payment_transactions as original', (join) =>
+          join
+            .onRef('original.order_id', '=', 'refund.order_id')
+            .onRef('original.payment_method_reference', '=', 'refund.payment_method_reference'),
+        )
+        .innerJoin('orders', 'orders.id', 'refund.order_id')
+        .select([
+          'refund.id',
+          'refund.order_id',
+          'orders.number',
+          'refund.amount',
+          'refund.currency',
+          'refund.payment_method_reference',
+          'refund.attempt_count',
+        ])
+        .where('refund.kind', '=', 'refund')
+        .where('refund.status', '=', 'pending')
+        .where('refund.provider_reference', 'is', null)
+        .where((builder) =>
+          builder.or([
+            builder('refund.next_attempt_at', 'is', null),
+            builder('refund.next_attempt_at', '<=', filter.dueAt),
+          ]),
+        )
+        .where('original.position', '=', 0)
+        .where('original.kind', '=', 'payment')
+        .where('original.provider_reference', 'is not', null)
+      if (filter.orderId !== undefined) query = query.where('refund.order_id', '=', filter.orderId)
+      const rows = await query
+        .orderBy('refund.created_at')
+        .orderBy('refund.id')
+        .limit(filter.limit)
+        .execute()
+      return rows.map((row) => ({
+        transactionId: row.id,
+        orderId: row.order_id,
+        orderNumber: row.number,
+        amount: Number(row.amount),
+        currency: row.currency,
+        paymentMethodReference: row.payment_method_reference,
+        attemptCount: Number(row.attempt_count ?? 0),
+      }))
+    },
+    async recordRefundAttempt(transactionId, result) {
+      const changes =
+        result.kind === 'succeeded'
+          ? {
+              status: 'succeeded',
+              failure_reason: null,
+              next_attempt_at: null,
+              provider_reference: result.providerReference,
+            }
+          : result.kind === 'failed'
+            ? { status: 'failed', failure_reason: result.reason, next_attempt_at: null }
+            : result.kind === 'accepted'
+              ? {
+                  failure_reason: null,
+                  next_attempt_at: null,
+                  // A refund the provider accepted waits for its news; it is never sent again.
+                  provider_reference: result.providerReference ?? 'accepted',
+                }
+              : { failure_reason: result.reason, next_attempt_at: result.nextAttemptAt }
+      const updated = await db
+        .updateTable('payment_transactions')
+        .set((builder) => ({
+          ...changes,
+          attempt_count:
+            result.kind === 'deferred'
+              ? builder('attempt_count', '+', 1)
+              : builder.ref('attempt_count'),
+        }))
+        .where('id', '=', transactionId)
+        .where('kind', '=', 'refund')
+        .where('status', '=', 'pending')
+        .executeTakeFirst()
+      return Number(updated.numUpdatedRows) === 1
     },
   }
 }

@@ -17,6 +17,7 @@ export type {
   PaymentWebhookKind,
   RawWebhook,
   RefundOutcome,
+  RefundWebhookNews,
 } from './payment-provider.ts'
 export {
   captureModes,
@@ -24,15 +25,21 @@ export {
   paymentStatuses,
   paymentWebhookKinds,
 } from './payment-provider.ts'
-export type { PaymentEventType, PaymentStatusChange } from './payments-events.ts'
+export type {
+  PaymentEventType,
+  PaymentStatusChange,
+  RefundStatusChange,
+} from './payments-events.ts'
 export { paymentEventTypes } from './payments-events.ts'
 export type {
   Payment,
   PaymentChangeRefusal,
   PaymentFailure,
+  PaymentRefund,
   PaymentsService,
   PaymentsServiceDependencies,
   PaymentStatusListener,
+  RefundStatusListener,
   StartPaymentInput,
   WebhookHandling,
 } from './payments-service.ts'

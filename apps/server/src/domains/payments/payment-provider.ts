@@ -118,6 +118,17 @@ export interface PaymentWebhookEvent {
   readonly amount?: number | undefined
   readonly declineReason?: DeclineReason | undefined
   readonly card?: CardSummary | undefined
+  /** Refunds of the payment the event reports on (a refund's own status change). */
+  readonly refunds?: readonly RefundWebhookNews[] | undefined
+}
+
+/** What a provider webhook says about one refund. */
+export interface RefundWebhookNews {
+  /** The provider's id of the refund, as its refund call answered. */
+  readonly providerReference: string
+  readonly status: RefundOutcome['status']
+  /** The provider's reason when the refund failed (`expired_or_canceled_card`…). */
+  readonly failureReason?: string | undefined
 }
 
 /** A webhook as received over HTTP: the raw body (signatures cover the exact bytes) and headers. */

@@ -48,3 +48,22 @@ export function mapStatusToEventType(status: PaymentStatus): PaymentEventType | 
       return undefined
   }
 }
+
+/**
+ * A change of one refund's status (the provider refunded it, or it failed), given to
+ * `onRefundStatusChanged` listeners after the change is committed.
+ */
+export interface RefundStatusChange {
+  readonly refundId: string
+  readonly paymentId: string
+  readonly orderId: string | null
+  /** The reference the refund was requested with (`refundPayment`'s `refundReference`). */
+  readonly refundReference: string
+  readonly previousStatus: string
+  readonly status: 'pending' | 'refunded' | 'failed'
+  readonly amount: Money
+  readonly providerReference: string | null
+  readonly failureReason: string | null
+  readonly source:
+    { readonly kind: 'call' } | { readonly kind: 'webhook'; readonly eventId: string }
+}

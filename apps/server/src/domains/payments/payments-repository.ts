@@ -1,10 +1,63 @@
 import type { Transaction } from 'kysely'
 import type { Db } from '../../db/database.ts'
 import type { Database } from '../../db/schema.ts'
-import type { PaymentTable } from '../../db/tables/commerce-b.ts'
+import type { PaymentRefundTable, PaymentTable } from '../../db/tables/commerce-b.ts'
 
 /** A stored payment row. */
 export type PaymentRow = PaymentTable
+
+/** A stored refund row. */
+export type PaymentRefundRow = PaymentRefundTable
+
+/** The idempotency key of a payment's refund: `<payment id>:refund:<refund reference>`. */
+export function refundKeyOf(paymentId: string, refundReference: string): string {
+  return `${paymentId}:refund:${refundReference}`
+}
+
+/** The refund reference back from a refund row's idempotency key. */
+export function refundReferenceOf(row: Pick<PaymentRefundRow, 'payment_id' | 'idempotency_key'>) {
+  const prefix = refundKeyOf(row.payment_id, '')
+  return row.idempotency_key.startsWith(prefix)
+    ? row.idempotency_key.slice(prefix.length)
+    : row.idempotency_key
+}
+
+/** Reads a refund by its idempotency key. */
+export function findRefundByKey(
+  executor: Executor,
+  key: string,
+): Promise<PaymentRefundRow | undefined> {
+  return executor
+    .selectFrom('payment_refunds')
+    .selectAll()
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst()
+}
+
+/** Reads a payment's refund by the provider's id of the refund. */
+export function findRefundByProviderReference(
+  executor: Executor,
+  paymentId: string,
+  providerReference: string,
+): Promise<PaymentRefundRow | undefined> {
+  return executor
+    .selectFrom('payment_refunds')
+    .selectAll()
+    .where('payment_id', '=', paymentId)
+    .where('provider_reference', '=', providerReference)
+    .executeTakeFirst()
+}
+
+/** Every payment linked to an order, oldest first. */
+export function listPaymentsByOrderId(executor: Executor, orderId: string): Promise<PaymentRow[]> {
+  return executor
+    .selectFrom('payments')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
 
 /** A database connection or an open transaction; repository functions accept either. */
 export type Executor = Db | Transaction<Database>

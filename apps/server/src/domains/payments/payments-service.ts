@@ -16,16 +16,26 @@ import type {
   PaymentStatus,
   RawWebhook,
 } from './payment-provider.ts'
-import { mapStatusToEventType, type PaymentStatusChange } from './payments-events.ts'
+import {
+  mapStatusToEventType,
+  type PaymentStatusChange,
+  type RefundStatusChange,
+} from './payments-events.ts'
 import {
   findPaymentById,
   findPaymentByIdempotencyKey,
   findPaymentByProviderReference,
+  findRefundByKey,
+  findRefundByProviderReference,
   insertPayment,
   listPaymentsByCheckoutReference,
+  listPaymentsByOrderId,
   recordWebhookEvent,
+  refundKeyOf,
+  refundReferenceOf,
   updatePayment,
   type Executor,
+  type PaymentRefundRow,
   type PaymentRow,
 } from './payments-repository.ts'
 
@@ -49,6 +59,26 @@ export interface Payment {
   readonly createdAt: string
   readonly updatedAt: string
 }
+
+/** A refund of a payment as the rest of Kedai sees it. */
+export interface PaymentRefund {
+  readonly id: string
+  readonly paymentId: string
+  /** The reference it was requested with (`refundPayment`'s `refundReference`). */
+  readonly refundReference: string
+  readonly amount: Money
+  /**
+   * `pending` until the provider answered (or while it reports the refund as processing),
+   * then `refunded` or `failed`.
+   */
+  readonly status: 'pending' | 'refunded' | 'failed'
+  /** The provider's id of the refund, once the provider answered. */
+  readonly providerReference: string | null
+  readonly createdAt: string
+}
+
+/** A listener told after a refund's status changed (after the change is committed). */
+export type RefundStatusListener = (change: RefundStatusChange) => void | Promise<void>
 
 /** What {@link PaymentsService.startPayment} needs. */
 export interface StartPaymentInput {
@@ -141,13 +171,19 @@ export interface PaymentsService {
   /** Captures an authorized payment (all of it, or `amount`). Capturing twice is a no-op. */
   capturePayment(paymentId: string, amount?: Money): Promise<Result<Payment, PaymentChangeRefusal>>
   /**
-   * Refunds captured money. `refundReference` names this refund (a return id, an agent action id);
-   * the same reference refunds once however often it is retried.
+   * Refunds captured money. `refundReference` names this refund (an order's refund transaction, an
+   * agent action id); the same reference refunds once however often it is retried: the provider
+   * gets the key `<payment>:refund:<reference>`, a refund already refunded or accepted is not sent
+   * again, and one the provider failed stays `refund-failed`. An unreachable provider throws
+   * `AppError('unavailable')` and leaves the refund pending for a retry. {@link getRefund} tells the
+   * refund's own status (the provider may accept it and report the outcome later by webhook).
    */
   refundPayment(
     paymentId: string,
     input: { amount?: Money; reason?: string; refundReference: string },
   ): Promise<Result<Payment, PaymentChangeRefusal>>
+  /** A payment's refund by the reference it was requested with; undefined when never requested. */
+  getRefund(paymentId: string, refundReference: string): Promise<PaymentRefund | undefined>
   /** Cancels a payment not yet captured (releases the authorization). */
   cancelPayment(paymentId: string): Promise<Result<Payment, PaymentChangeRefusal>>
   /** Links a payment to the order created from its checkout. */
@@ -162,8 +198,15 @@ export interface PaymentsService {
   ): Promise<Result<WebhookHandling, 'unknown-provider' | 'invalid-signature' | 'malformed'>>
   getPayment(paymentId: string): Promise<Payment | undefined>
   listPayments(checkoutReference: string): Promise<Payment[]>
+  /** The payments linked to an order (`linkOrder`), oldest first. */
+  listPaymentsOfOrder(orderId: string): Promise<Payment[]>
   /** Registers a listener for status changes; returns a function that removes it. */
   onPaymentStatusChanged(listener: PaymentStatusListener): () => void
+  /**
+   * Registers a listener for refund status changes reported by provider webhooks (once per
+   * change, however often the webhook is delivered); returns a function that removes it.
+   */
+  onRefundStatusChanged(listener: RefundStatusListener): () => void
   /** The names of the configured providers; the first is the default. */
   readonly providerNames: readonly string[]
 }
@@ -207,6 +250,33 @@ function toPayment(row: PaymentRow): Payment {
 
 const settledStatuses: readonly PaymentStatus[] = ['captured', 'partially-refunded', 'refunded']
 
+const refundStatuses = ['pending', 'refunded', 'failed'] as const
+
+function toRefundStatus(status: string): PaymentRefund['status'] {
+  return (refundStatuses as readonly string[]).includes(status)
+    ? (status as PaymentRefund['status'])
+    : 'pending'
+}
+
+function toPaymentRefund(row: PaymentRefundRow): PaymentRefund {
+  return {
+    id: row.id,
+    paymentId: row.payment_id,
+    refundReference: refundReferenceOf(row),
+    amount: money(Number(row.amount), row.currency),
+    status: toRefundStatus(row.status),
+    providerReference: row.provider_reference,
+    createdAt: row.created_at,
+  }
+}
+
+/** True when a refund may move from `from` to `to` (a refunded one may still fail at the bank). */
+function canRefundMoveTo(from: string, to: PaymentRefund['status']): boolean {
+  if (from === to) return false
+  if (from === 'pending') return true
+  return from === 'refunded' && to === 'failed'
+}
+
 /** True when a payment may move from `from` to `to`; late or out-of-order news is ignored. */
 export function canMoveTo(from: PaymentStatus, to: PaymentStatus): boolean {
   if (from === to) return false
@@ -238,6 +308,7 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
   const defaultProvider = dependencies.providers[0]
   if (defaultProvider === undefined) throw new Error('at least one payment provider is required')
   const listeners = new Set<PaymentStatusListener>()
+  const refundListeners = new Set<RefundStatusListener>()
 
   function providerOf(name: string): PaymentProvider {
     const provider = providers.get(name)
@@ -258,6 +329,18 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
           cause: error,
         },
       )
+    }
+  }
+
+  async function announceRefunds(changes: readonly RefundStatusChange[]): Promise<void> {
+    for (const change of changes) {
+      for (const listener of refundListeners) {
+        try {
+          await listener(change)
+        } catch (error) {
+          dependencies.onListenerError?.(error)
+        }
+      }
     }
   }
 
@@ -570,13 +653,18 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
     async refundPayment(paymentId, input) {
       const row = await findPaymentById(db, paymentId)
       if (row === undefined) return fail('not-found')
-      const idempotencyKey = `${row.id}:refund:${input.refundReference}`
-      const existing = await db
-        .selectFrom('payment_refunds')
-        .selectAll()
-        .where('idempotency_key', '=', idempotencyKey)
-        .executeTakeFirst()
-      if (existing !== undefined && existing.status === 'refunded') return succeed(toPayment(row))
+      const idempotencyKey = refundKeyOf(row.id, input.refundReference)
+      const existing = await findRefundByKey(db, idempotencyKey)
+      // Refunded, or accepted by the provider and waiting for its news: never sent again.
+      if (
+        existing !== undefined &&
+        (existing.status === 'refunded' ||
+          (existing.status === 'pending' && existing.provider_reference !== null))
+      ) {
+        return succeed(toPayment(row))
+      }
+      // The provider replays a failed key's answer: a failed refund stays failed.
+      if (existing?.status === 'failed') return fail('refund-failed')
       if (
         !settledStatuses.includes(row.status as PaymentStatus) ||
         row.provider_reference === null
@@ -584,26 +672,35 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
         return fail('not-refundable')
       }
       const refundable = Number(row.captured_amount) - Number(row.refunded_amount)
-      const refundAmount = input.amount?.amount ?? refundable
+      const refundAmount =
+        existing === undefined ? (input.amount?.amount ?? refundable) : Number(existing.amount)
       if (input.amount !== undefined && input.amount.currency !== row.currency)
         return fail('amount-exceeds-captured')
       if (refundAmount <= 0 || refundAmount > refundable) return fail('amount-exceeds-captured')
-      const refundId = existing?.id ?? createId('rfd')
-      if (existing === undefined) {
-        await db
-          .insertInto('payment_refunds')
-          .values({
-            id: refundId,
-            payment_id: row.id,
-            amount: refundAmount,
-            currency: row.currency,
-            reason: input.reason ?? null,
-            idempotency_key: idempotencyKey,
-            provider_reference: null,
-            status: 'pending',
-            created_at: clock.now().toISOString(),
-          })
-          .execute()
+      let refundId = existing?.id
+      if (refundId === undefined) {
+        refundId = createId('rfd')
+        try {
+          await db
+            .insertInto('payment_refunds')
+            .values({
+              id: refundId,
+              payment_id: row.id,
+              amount: refundAmount,
+              currency: row.currency,
+              reason: input.reason ?? null,
+              idempotency_key: idempotencyKey,
+              provider_reference: null,
+              status: 'pending',
+              created_at: clock.now().toISOString(),
+            })
+            .execute()
+        } catch (error) {
+          // A concurrent call with the same reference is sending it; its answer is recorded there.
+          const winner = await findRefundByKey(db, idempotencyKey)
+          if (winner === undefined) throw error
+          return winner.status === 'failed' ? fail('refund-failed') : succeed(toPayment(row))
+        }
       }
       const provider = providerOf(row.provider)
       const reference = row.provider_reference
@@ -616,18 +713,23 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
           idempotencyKey,
         }),
       )
-      await db
+      // Only the call that records the provider's first answer moves the payment's amounts.
+      const recorded = await db
         .updateTable('payment_refunds')
         .set({ status: outcome.status, provider_reference: outcome.providerReference ?? null })
         .where('id', '=', refundId)
-        .execute()
+        .where('status', '=', 'pending')
+        .where('provider_reference', 'is', null)
+        .executeTakeFirst()
       if (outcome.status === 'failed') return fail('refund-failed')
-      const refundedTotal = Number(row.refunded_amount) + refundAmount
+      const current = (await findPaymentById(db, row.id)) ?? row
+      if (Number(recorded.numUpdatedRows) !== 1) return succeed(toPayment(current))
+      const refundedTotal = Number(current.refunded_amount) + refundAmount
       const status: PaymentStatus =
-        refundedTotal >= Number(row.captured_amount) ? 'refunded' : 'partially-refunded'
+        refundedTotal >= Number(current.captured_amount) ? 'refunded' : 'partially-refunded'
       const { row: updated, change } = await applyOutcome(
         db,
-        row,
+        current,
         { status, refundedAmount: refundedTotal },
         { kind: 'call' },
       )
@@ -639,7 +741,7 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
           paymentId: row.id,
           checkoutReference: row.checkout_reference,
           orderId: row.order_id,
-          previousStatus: row.status as PaymentStatus,
+          previousStatus: current.status as PaymentStatus,
           status: updated.status as PaymentStatus,
           amount: money(Number(row.amount), row.currency),
           failureReason: null,
@@ -647,6 +749,11 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
         } satisfies PaymentStatusChange)
       await announce([announced])
       return succeed(toPayment(updated))
+    },
+
+    async getRefund(paymentId, refundReference) {
+      const row = await findRefundByKey(db, refundKeyOf(paymentId, refundReference))
+      return row === undefined ? undefined : toPaymentRefund(row)
     },
 
     async cancelPayment(paymentId) {
@@ -709,9 +816,45 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
           payment_id: row?.id ?? null,
           received_at: clock.now().toISOString(),
         })
-        if (!inserted) return { duplicate: true, row, change: undefined }
+        if (!inserted) return { duplicate: true, row, change: undefined, refundChanges: [] }
         if (row === undefined || event.kind === undefined)
-          return { duplicate: false, row, change: undefined }
+          return { duplicate: false, row, change: undefined, refundChanges: [] }
+        const refundChanges: RefundStatusChange[] = []
+        for (const news of event.refunds ?? []) {
+          const refund = await findRefundByProviderReference(
+            transaction,
+            row.id,
+            news.providerReference,
+          )
+          if (refund === undefined || !canRefundMoveTo(refund.status, news.status)) continue
+          await transaction
+            .updateTable('payment_refunds')
+            .set({ status: news.status })
+            .where('id', '=', refund.id)
+            .execute()
+          if (news.status === 'failed' && refund.status === 'refunded') {
+            // The bank sent the money back to us: it is no longer refunded.
+            const refundedAmount = Math.max(0, Number(row.refunded_amount) - Number(refund.amount))
+            await updatePayment(transaction, row.id, {
+              refunded_amount: refundedAmount,
+              updated_at: clock.now().toISOString(),
+            })
+            row = { ...row, refunded_amount: refundedAmount }
+          }
+          refundChanges.push({
+            refundId: refund.id,
+            paymentId: row.id,
+            orderId: row.order_id,
+            refundReference: refundReferenceOf(refund),
+            previousStatus: refund.status,
+            status: news.status,
+            amount: money(Number(refund.amount), refund.currency),
+            providerReference: refund.provider_reference,
+            failureReason:
+              news.status === 'failed' ? (news.failureReason ?? 'refund-failed') : null,
+            source: { kind: 'webhook', eventId: event.eventId },
+          })
+        }
         const status: PaymentStatus | undefined = {
           'payment-authorized': 'authorized' as const,
           'payment-captured': 'captured' as const,
@@ -741,9 +884,10 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
           },
           { kind: 'webhook', eventId: event.eventId },
         )
-        return { duplicate: false, row: applied.row, change: applied.change }
+        return { duplicate: false, row: applied.row, change: applied.change, refundChanges }
       })
       if (outcome.change !== undefined) await announce([outcome.change])
+      await announceRefunds(outcome.refundChanges)
       const row = outcome.row
       if (
         outcome.change !== undefined &&
@@ -754,7 +898,7 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
         await service.capturePayment(row.id)
       }
       return succeed({
-        applied: outcome.change !== undefined,
+        applied: outcome.change !== undefined || outcome.refundChanges.length > 0,
         duplicate: outcome.duplicate,
         paymentId: row?.id ?? null,
       })
@@ -769,10 +913,21 @@ export function createPaymentsService(dependencies: PaymentsServiceDependencies)
       return (await listPaymentsByCheckoutReference(db, checkoutReference)).map(toPayment)
     },
 
+    async listPaymentsOfOrder(orderId) {
+      return (await listPaymentsByOrderId(db, orderId)).map(toPayment)
+    },
+
     onPaymentStatusChanged(listener) {
       listeners.add(listener)
       return () => {
         listeners.delete(listener)
+      }
+    },
+
+    onRefundStatusChanged(listener) {
+      refundListeners.add(listener)
+      return () => {
+        refundListeners.delete(listener)
       }
     },
   }
