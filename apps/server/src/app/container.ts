@@ -30,13 +30,19 @@ import {
   seedDemoCannedResponses,
 } from './inbox-services.ts'
 import { createInboxService } from '../domains/inbox/index.ts'
+import { startDueRefundSettlement } from '../jobs/settle-due-refunds.ts'
 import { subscribeLockedVerificationEscalation } from '../subscribers/escalate-locked-verification.ts'
+import { subscribeRefundSettlement } from '../subscribers/settle-refunds-after-order-change.ts'
 import {
   createPaymentLinkCheckout,
   type PaymentLinkCheckout,
 } from '../workflows/payment-link-checkout/index.ts'
 import { defaultPlaceOrderConfiguration } from '../workflows/place-order/index.ts'
 import { createPersonalDataExportLinks } from '../workflows/personal-data-export/index.ts'
+import {
+  createRefundSettlement,
+  type RefundSettlement,
+} from '../workflows/settle-order-refunds/index.ts'
 
 /** Everything the running server is made of, built once at start and closed once at stop. */
 export interface Container extends ServerContext {
@@ -49,6 +55,11 @@ export interface Container extends ServerContext {
   readonly seed: SeedReport | undefined
   /** Checkouts paid through a payment link, placed when their payment completes. */
   readonly paymentLinks: PaymentLinkCheckout
+  /**
+   * Order refunds sent to the payment provider: right after the order change, by a job every minute
+   * for refunds whose provider did not answer, and from the provider's refund webhooks.
+   */
+  readonly refunds: RefundSettlement
   close(): Promise<void>
 }
 
@@ -149,6 +160,19 @@ export async function createContainer(
             onError: (error) => logger.error({ err: error }, 'order lifecycle pass failed'),
           })
         : () => undefined
+    const refunds = createRefundSettlement({
+      orders: postPurchase.orders,
+      payments: commerceB.payments,
+      clock,
+      onError: (error, refund) =>
+        logger.error({ err: error, refund: refund.transactionId }, 'refund could not be sent'),
+    })
+    const stopRefundNews = refunds.followProviderNews()
+    const stopRefundSubscriber = subscribeRefundSettlement(eventBus, refunds)
+    const stopRefundJob = startDueRefundSettlement({
+      settlement: refunds,
+      onError: (error) => logger.error({ err: error }, 'refund settlement pass failed'),
+    })
     const paymentLinks = createPaymentLinkCheckout({
       db: database.db,
       clock,
@@ -215,6 +239,7 @@ export async function createContainer(
       migrations,
       seed,
       paymentLinks,
+      refunds,
       assistant: assistantParts.assistant,
       conversations: assistantParts.conversations,
       staff,
@@ -238,6 +263,9 @@ export async function createContainer(
       close: async () => {
         inbox.stop()
         paymentLinks.stop()
+        stopRefundJob()
+        stopRefundSubscriber()
+        stopRefundNews()
         stopOrderLifecycle()
         commerceB.stop()
         commerce.stop()

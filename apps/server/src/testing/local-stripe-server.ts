@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net'
  * Test support: a local HTTP server speaking the Stripe endpoints Kedai calls, answering with the
  * recorded payloads in `adapters/payment-stripe/__fixtures__` (echoing amounts, currency, metadata and
  * capture method like Stripe does) and honouring `Idempotency-Key` like Stripe: a repeated key
- * replays the first answer and changes nothing.
+ * replays the first answer and changes nothing. A test may take it down for some requests (503) or
+ * have refunds created `pending`.
  */
 
 const fixturesDirectory = new URL('../adapters/payment-stripe/__fixtures__/', import.meta.url)
@@ -43,6 +44,13 @@ export interface LocalStripeServer {
   readonly paymentIntents: Map<string, Record<string, unknown>>
   /** The recorded `payment_intent.succeeded` event. */
   readonly recordedSucceededEvent: Record<string, unknown>
+  /**
+   * Stripe is down for the next `count` requests: they are answered 503 (an `api_error`, with
+   * `Stripe-Should-Retry: false` so the SDK does not retry on its own) and nothing is stored.
+   */
+  failNextRequests(count: number): void
+  /** The next refunds are created with this status (`pending` until a `refund.updated` says more). */
+  setRefundStatus(status: 'succeeded' | 'pending' | 'failed'): void
   close(): Promise<void>
 }
 
@@ -60,6 +68,8 @@ export async function startLocalStripeServer(
   let refundCount = 0
   let sessionCount = 0
   const refunded = new Map<string, number>()
+  let failuresLeft = 0
+  let refundStatus = 'succeeded'
 
   const error = (status: number, type: string, code: string, message: string) => ({
     status,
@@ -217,6 +227,7 @@ export async function startLocalStripeServer(
         body: {
           ...fixture('refund.json'),
           id: `re_local${String(refundCount).padStart(6, '0')}`,
+          status: refundStatus,
           amount,
           payment_intent: id,
           currency: intent.currency,
@@ -276,8 +287,14 @@ export async function startLocalStripeServer(
           'content-type': 'application/json',
           'request-id': `req_local${requests.length}`,
           ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+          ...(answer.status >= 500 ? { 'stripe-should-retry': 'false' } : {}),
         })
         response.end(JSON.stringify(answer.body))
+      }
+      if (failuresLeft > 0) {
+        failuresLeft -= 1
+        send(error(503, 'api_error', 'service_unavailable', 'Stripe is unavailable.'), false)
+        return
       }
       if (!/^Bearer sk_test_/.test(request.headers.authorization ?? '')) {
         send(
@@ -307,6 +324,12 @@ export async function startLocalStripeServer(
     requests,
     paymentIntents,
     recordedSucceededEvent: recordedEvent,
+    failNextRequests(count) {
+      failuresLeft = count
+    },
+    setRefundStatus(status) {
+      refundStatus = status
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections()

@@ -1,0 +1,167 @@
+import type {
+  OrderService,
+  ProviderRefund,
+  RefundAttemptResult,
+} from '../../domains/orders/index.ts'
+import type { Payment, PaymentsService, RefundStatusChange } from '../../domains/payments/index.ts'
+import { isAppError } from '../../shared/app-error.ts'
+import type { Clock } from '../../shared/clock.ts'
+import { money } from '../../shared/money.ts'
+
+/** How long a refund whose provider did not answer waits before the next try. */
+export interface RefundRetrySchedule {
+  /** Wait after the first unanswered try; doubled after each further one. */
+  readonly firstDelayMs: number
+  /** The longest wait between tries (refunds are retried until the provider answers). */
+  readonly maximumDelayMs: number
+}
+
+/** One minute, doubling up to six hours. */
+export const defaultRefundRetrySchedule: RefundRetrySchedule = {
+  firstDelayMs: 60_000,
+  maximumDelayMs: 6 * 3_600_000,
+}
+
+/** What one settlement pass did. */
+export interface RefundSettlementReport {
+  readonly succeeded: number
+  readonly failed: number
+  /** Accepted by the provider, which reports the outcome later (webhook). */
+  readonly accepted: number
+  /** The provider did not answer: still pending, tried again later. */
+  readonly deferred: number
+}
+
+/** What the refund settlement is built from. */
+export interface RefundSettlementDependencies {
+  readonly orders: Pick<OrderService, 'getOrder' | 'listProviderRefunds' | 'recordRefundAttempt'>
+  readonly payments: Pick<
+    PaymentsService,
+    'refundPayment' | 'getRefund' | 'listPaymentsOfOrder' | 'onRefundStatusChanged'
+  >
+  readonly clock: Clock
+  readonly schedule?: RefundRetrySchedule | undefined
+  /** Told about an unexpected error while sending one refund (it stays pending and is retried). */
+  readonly onError?: ((error: unknown, refund: ProviderRefund) => void) | undefined
+}
+
+/**
+ * Sends the pending refunds of orders paid through a payment provider (sandbox card, Stripe,
+ * PayPal) to that provider and records the outcome on the order's refund.
+ */
+export interface RefundSettlement {
+  /** Sends one order's pending refunds that are due (called right after an order change). */
+  settleOrder(orderId: string): Promise<RefundSettlementReport>
+  /** Sends every pending refund that is due: never tried, or whose retry time has come (the job). */
+  settleDue(): Promise<RefundSettlementReport>
+  /**
+   * Applies the provider's later news of refunds it accepted (webhooks, through
+   * `onRefundStatusChanged`); returns the function that stops following.
+   */
+  followProviderNews(): () => void
+}
+
+const settledPaymentStatuses: readonly string[] = ['captured', 'partially-refunded', 'refunded']
+
+function isRefundable(payment: Payment): boolean {
+  return payment.providerReference !== null && settledPaymentStatuses.includes(payment.status)
+}
+
+/** The delay before try number `attemptCount + 1` after `attemptCount` unanswered tries. */
+export function refundRetryDelayMs(schedule: RefundRetrySchedule, attemptCount: number): number {
+  const exponent = Math.min(Math.max(attemptCount, 0), 30)
+  return Math.min(schedule.maximumDelayMs, schedule.firstDelayMs * 2 ** exponent)
+}
+
+/**
+ * Creates the {@link RefundSettlement}. Each refund goes to the provider with the idempotency key
+ * `<payment>:refund:<refund transaction id>`, so a retry (after a timeout, from the job, or two
+ * callers at once) never refunds twice; an order's refund moves from `pending` to `succeeded` or
+ * `failed` once, publishing `refund.succeeded` or `refund.failed`.
+ */
+export function createRefundSettlement(
+  dependencies: RefundSettlementDependencies,
+): RefundSettlement {
+  const { orders, payments, clock } = dependencies
+  const schedule = dependencies.schedule ?? defaultRefundRetrySchedule
+
+  function deferred(refund: ProviderRefund, reason: string): RefundAttemptResult {
+    const delay = refundRetryDelayMs(schedule, refund.attemptCount)
+    return {
+      kind: 'deferred',
+      reason,
+      nextAttemptAt: new Date(clock.now().getTime() + delay).toISOString(),
+    }
+  }
+
+  async function attempt(refund: ProviderRefund): Promise<RefundAttemptResult> {
+    const payment = (await payments.listPaymentsOfOrder(refund.orderId)).find(isRefundable)
+    if (payment === undefined) return { kind: 'failed', reason: 'payment-not-found' }
+    let refunded: Awaited<ReturnType<typeof payments.refundPayment>>
+    try {
+      refunded = await payments.refundPayment(payment.id, {
+        amount: money(refund.amount, refund.currency),
+        reason: `Refund of order ${refund.orderNumber}`,
+        refundReference: refund.transactionId,
+      })
+    } catch (error) {
+      if (!isAppError(error, 'unavailable')) dependencies.onError?.(error, refund)
+      return deferred(refund, 'provider-unavailable')
+    }
+    if (!refunded.ok) return { kind: 'failed', reason: refunded.reason }
+    const sent = await payments.getRefund(payment.id, refund.transactionId)
+    if (sent === undefined || (sent.status === 'pending' && sent.providerReference === null)) {
+      // Another caller is sending this refund right now; its answer is recorded there.
+      return deferred(refund, 'in-progress')
+    }
+    if (sent.status === 'refunded')
+      return { kind: 'succeeded', providerReference: sent.providerReference }
+    if (sent.status === 'failed') return { kind: 'failed', reason: 'refund-failed' }
+    return { kind: 'accepted', providerReference: sent.providerReference }
+  }
+
+  async function settle(refunds: readonly ProviderRefund[]): Promise<RefundSettlementReport> {
+    const report = { succeeded: 0, failed: 0, accepted: 0, deferred: 0 }
+    for (const refund of refunds) {
+      const result = await attempt(refund)
+      if (await orders.recordRefundAttempt(refund, result)) report[result.kind] += 1
+    }
+    return report
+  }
+
+  async function applyNews(change: RefundStatusChange): Promise<void> {
+    if (change.orderId === null || change.status === 'pending') return
+    const order = await orders.getOrder(change.orderId)
+    const transaction = order?.payments.find(
+      (payment) => payment.id === change.refundReference && payment.kind === 'refund',
+    )
+    if (order === undefined || transaction === undefined) return
+    const refund: ProviderRefund = {
+      transactionId: transaction.id,
+      orderId: order.id,
+      orderNumber: order.number,
+      amount: transaction.amount,
+      currency: transaction.currency,
+      paymentMethodReference: transaction.paymentMethodReference,
+      attemptCount: 0,
+    }
+    await orders.recordRefundAttempt(
+      refund,
+      change.status === 'refunded'
+        ? { kind: 'succeeded', providerReference: change.providerReference }
+        : { kind: 'failed', reason: change.failureReason ?? 'refund-failed' },
+    )
+  }
+
+  return {
+    async settleOrder(orderId) {
+      return settle(await orders.listProviderRefunds({ orderId }))
+    },
+    async settleDue() {
+      return settle(await orders.listProviderRefunds())
+    },
+    followProviderNews() {
+      return payments.onRefundStatusChanged(applyNews)
+    },
+  }
+}
