@@ -145,6 +145,7 @@ export async function createTranscriptEnvironment(
       currency: 'MYR',
       publicUrl: 'http://127.0.0.1',
       secret: 'transcript-secret-transcript-secret-0123456789',
+      catalogDirectory: join(repositoryRoot, 'data', 'demo'),
     })
     postPurchase = createPostPurchaseServices({
       db: handle.db,

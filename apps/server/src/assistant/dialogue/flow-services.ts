@@ -19,7 +19,11 @@ export interface FlowServices {
   readonly policies?: PolicyService
   readonly catalog?: Pick<
     CatalogService,
-    'searchProducts' | 'getProduct' | 'findSimilarProducts' | 'listLocations'
+    | 'searchProducts'
+    | 'getProduct'
+    | 'findSimilarProducts'
+    | 'listLocations'
+    | 'describeOptionValue'
   >
   readonly carts?: Pick<
     CartService,

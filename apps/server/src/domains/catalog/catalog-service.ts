@@ -123,6 +123,11 @@ export interface CatalogConfiguration {
 export interface CatalogService {
   listCategories(locale: Locale): Promise<CategoryView[]>
   listLocations(locale: Locale): Promise<LocationView[]>
+  /**
+   * An option value as a shopper reads it in `locale` (`black` → `黑色`, `hitam`), from the store's
+   * option value translations; the stored value itself when there is no translation.
+   */
+  describeOptionValue(name: string, value: string, locale: Locale): string
   /** A product by id or slug in `locale`; `undefined` when there is none (or it is not active). */
   getProduct(idOrSlug: string, locale: Locale): Promise<ProductDetail | undefined>
   /** Products by id, in the given order, skipping unknown ones. */
@@ -406,6 +411,13 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
   }
 
   const service: CatalogService = {
+    describeOptionValue(name, value, locale) {
+      const translation =
+        optionValueTranslations[name]?.[value] ??
+        optionValueTranslations[name.toLowerCase()]?.[value.toLowerCase()]
+      return translation === undefined ? value : pickText(translation, locale)
+    },
+
     async listCategories(locale) {
       const rows = await db.selectFrom('categories').selectAll().orderBy('position').execute()
       return rows.map((row) => ({

@@ -131,16 +131,25 @@ export const productAvailabilityFlow: Flow = {
     const inStock = (matching.length > 0 ? matching : ofSize).filter(sellable)
     if (inStock.length > 0) {
       const first = inStock[0]
+      // Colours as the shopper reads them (黑色, hitam), not the catalog's stored value.
+      const describeColor = (value: string) =>
+        context.services.catalog?.describeOptionValue('color', value, context.locale) ?? value
       const colors = [
         ...new Set(
           inStock
             .map((variant) => variant.options['color'] ?? '')
-            .filter((value) => value.length > 0),
+            .filter((value) => value.length > 0)
+            .map(describeColor),
         ),
       ]
       const choices: ReplyChoice[] = inStock.slice(0, 3).map((variant) => ({
         label: 'choice-add-colour',
-        values: { color: variant.options['color'] ?? variant.sku },
+        values: {
+          color:
+            variant.options['color'] === undefined
+              ? variant.sku
+              : describeColor(variant.options['color']),
+        },
         payload: `/intent:add_to_cart?variant=${variant.id}`,
       }))
       return {
@@ -150,7 +159,10 @@ export const productAvailabilityFlow: Flow = {
             values: {
               product: product.name,
               size,
-              colors: colors.join(', ') || '—',
+              colors:
+                colors.length === 0
+                  ? '—'
+                  : new Intl.ListFormat(context.locale, { type: 'conjunction' }).format(colors),
               ...(first === undefined ? {} : { price: first.price }),
             },
           },
