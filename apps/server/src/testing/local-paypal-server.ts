@@ -53,6 +53,8 @@ export interface LocalPaypalServer {
   approve(orderId: string): void
   /** The next capture is declined by the buyer's bank. */
   declineNextCapture(): void
+  /** Refunds are created with this status from now on (`PENDING` until a webhook says more). */
+  setRefundStatus(status: 'COMPLETED' | 'PENDING'): void
   close(): Promise<void>
 }
 
@@ -72,6 +74,7 @@ export async function startLocalPaypalServer(): Promise<LocalPaypalServer> {
   let captureCount = 0
   let refundCount = 0
   let declineNext = false
+  let refundStatus = 'COMPLETED'
 
   const orderBody = (order: LocalOrder) => {
     if (order.status === 'COMPLETED') {
@@ -180,6 +183,7 @@ export async function startLocalPaypalServer(): Promise<LocalPaypalServer> {
         body: {
           ...readPaypalFixture('refund.json'),
           id: `REFUND${String(refundCount).padStart(11, '0')}`,
+          status: refundStatus,
         },
       }
     }
@@ -277,6 +281,9 @@ export async function startLocalPaypalServer(): Promise<LocalPaypalServer> {
     },
     declineNextCapture() {
       declineNext = true
+    },
+    setRefundStatus(status) {
+      refundStatus = status
     },
     close: () =>
       new Promise<void>((resolve) => {

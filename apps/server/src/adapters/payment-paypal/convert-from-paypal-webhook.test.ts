@@ -48,4 +48,20 @@ describe('convertFromPaypalWebhook', () => {
       },
     )
   })
+
+  it('reads PAYMENT.CAPTURE.REFUNDED as the refund of the capture in its up link, with the refunded total', () => {
+    expect(convertFromPaypalWebhook(fixture('webhook-payment-capture-refunded.json'))).toEqual({
+      eventId: 'WH-1GE84257G0350133W-6RW800890C634293G',
+      providerType: 'PAYMENT.CAPTURE.REFUNDED',
+      kind: 'payment-refunded',
+      providerCaptureReference: '5VK462069F664902F',
+      amount: 1000,
+      refunds: [
+        { providerReference: '1JU08902781691411', status: 'refunded', failureReason: undefined },
+      ],
+    })
+    const event = fixture('webhook-payment-capture-refunded.json')
+    const withoutCapture = { ...event, resource: { ...event.resource, links: [] } }
+    expect(convertFromPaypalWebhook(withoutCapture)).toBeUndefined()
+  })
 })

@@ -116,4 +116,40 @@ describe('mapStripeStatus', () => {
     ).toBe('card-declined')
     expect(mapStripeDeclineCode('expired_card')).toBe('expired-card')
   })
+
+  it('reads refund.updated as news of one refund of its PaymentIntent, without a refunded total', () => {
+    const event = stripeEventSchema.parse(fixture('refund-updated.event.json'))
+    expect(convertFromStripeWebhook(event)).toEqual({
+      eventId: 'evt_3NisqL2eZvKYlo2C0refundUpd',
+      providerType: 'refund.updated',
+      kind: 'payment-refunded',
+      providerReference: 'pi_1GszsK2eZvKYlo2CfhZyoZLp',
+      refunds: [
+        {
+          providerReference: 're_1Nispe2eZvKYlo2Cd31jOCgZ',
+          status: 'refunded',
+          failureReason: undefined,
+        },
+      ],
+    })
+    const failed = stripeEventSchema.parse({
+      ...event,
+      id: 'evt_refund_failed_1',
+      type: 'refund.failed',
+      data: {
+        object: {
+          ...event.data.object,
+          status: 'failed',
+          failure_reason: 'expired_or_canceled_card',
+        },
+      },
+    })
+    expect(convertFromStripeWebhook(failed)?.refunds).toEqual([
+      {
+        providerReference: 're_1Nispe2eZvKYlo2Cd31jOCgZ',
+        status: 'failed',
+        failureReason: 'expired_or_canceled_card',
+      },
+    ])
+  })
 })

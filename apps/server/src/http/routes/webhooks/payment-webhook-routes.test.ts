@@ -1,6 +1,6 @@
 import Stripe from 'stripe'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { PaymentsService } from '../../../domains/payments/index.ts'
+import type { PaymentsService, RefundStatusChange } from '../../../domains/payments/index.ts'
 import { money } from '../../../shared/money.ts'
 import {
   localPaypalCredentials,
@@ -240,6 +240,51 @@ describe('POST /webhooks/paypal', () => {
     )
     expect(captures).toHaveLength(1)
     expect(captures[0]?.requestId).toBe(`${started.value.id}:capture`)
+  })
+
+  it('marks a refund PayPal accepted as pending refunded once when PAYMENT.CAPTURE.REFUNDED arrives three times', async () => {
+    const payments = paymentsOf(server)
+    const [payment] = await payments.listPayments('crt_paypal_webhook')
+    if (payment === undefined) throw new Error('the captured PayPal payment is missing')
+    paypalServer.setRefundStatus('PENDING')
+    expect((await payments.refundPayment(payment.id, { refundReference: 'ret_paypal_1' })).ok).toBe(
+      true,
+    )
+    paypalServer.setRefundStatus('COMPLETED')
+    const pending = await payments.getRefund(payment.id, 'ret_paypal_1')
+    expect(pending).toMatchObject({ status: 'pending', refundReference: 'ret_paypal_1' })
+    const told: RefundStatusChange[] = []
+    const stop = payments.onRefundStatusChanged((change) => void told.push(change))
+    const event = readPaypalFixture('webhook-payment-capture-refunded.json') as {
+      resource: Record<string, unknown>
+    }
+    event.resource.id = pending?.providerReference
+    const answers = []
+    for (let delivery = 0; delivery < 3; delivery += 1) answers.push((await deliver(event)).json())
+    stop()
+    expect(answers.map((answer) => [answer.applied, answer.duplicate])).toEqual([
+      [true, false],
+      [false, true],
+      [false, true],
+    ])
+    expect(await payments.getRefund(payment.id, 'ret_paypal_1')).toMatchObject({
+      status: 'refunded',
+    })
+    expect(told).toEqual([
+      expect.objectContaining({
+        paymentId: payment.id,
+        refundReference: 'ret_paypal_1',
+        previousStatus: 'pending',
+        status: 'refunded',
+        source: { kind: 'webhook', eventId: 'WH-1GE84257G0350133W-6RW800890C634293G' },
+      }),
+    ])
+    expect(await payments.getPayment(payment.id)).toMatchObject({
+      status: 'refunded',
+      refundedAmount: { amount: 1000 },
+    })
+    const refunds = paypalServer.requests.filter((request) => request.path.endsWith('/refund'))
+    expect(refunds).toHaveLength(1)
   })
 
   it('answers 400 when PayPal does not verify the signature', async () => {
