@@ -305,7 +305,7 @@ export const englishMessages = {
   'choice-start-return': 'Return an item',
   'refund-status-pending': 'being processed (cards take 5–7 business days)',
   'refund-status-succeeded': 'completed',
-  'refund-status-failed': 'failed, our team will contact you',
+  'refund-status-failed': 'failed, our team can sort it out with you',
   'return-status-requested': 'waiting for your parcel',
   'return-status-received': 'parcel received, refund being prepared',
   'return-status-refunded': 'refunded',

@@ -314,7 +314,7 @@ export const malayMessages: MessageCatalog = {
   'choice-start-return': 'Pulangkan barang',
   'refund-status-pending': 'sedang diproses (kad bank mengambil 5–7 hari bekerja)',
   'refund-status-succeeded': 'selesai',
-  'refund-status-failed': 'gagal, pasukan kami akan menghubungi anda',
+  'refund-status-failed': 'gagal, pasukan kami boleh membantu anda menyelesaikannya',
   'return-status-requested': 'menunggu bungkusan anda',
   'return-status-received': 'bungkusan diterima, bayaran balik sedang disediakan',
   'return-status-refunded': 'telah dibayar balik',

@@ -272,7 +272,7 @@ export const simplifiedChineseMessages: MessageCatalog = {
   'choice-start-return': '申请退货',
   'refund-status-pending': '处理中（银行卡约需 5–7 个工作日）',
   'refund-status-succeeded': '已完成',
-  'refund-status-failed': '失败，我们的团队会联系您',
+  'refund-status-failed': '失败，我们的客服可以协助您处理',
   'return-status-requested': '等待您寄回包裹',
   'return-status-received': '已收到包裹，正在准备退款',
   'return-status-refunded': '已退款',

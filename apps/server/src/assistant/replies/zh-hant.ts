@@ -272,7 +272,7 @@ export const traditionalChineseMessages: MessageCatalog = {
   'choice-start-return': '申請退貨',
   'refund-status-pending': '處理中（信用卡約需 5–7 個工作天）',
   'refund-status-succeeded': '已完成',
-  'refund-status-failed': '失敗，我們的團隊會與您聯絡',
+  'refund-status-failed': '失敗，我們的專人可以協助您處理',
   'return-status-requested': '等待您寄回包裹',
   'return-status-received': '已收到包裹，正在準備退款',
   'return-status-refunded': '已退款',

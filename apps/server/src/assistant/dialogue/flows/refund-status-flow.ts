@@ -85,11 +85,13 @@ export const refundStatusFlow: Flow = {
         },
       })),
     ]
+    const shown = lines.slice(-maximumLines)
+    const last = shown.at(-1)
+    // A refund the provider refused needs a person: offer one instead of promising a call.
+    if (last !== undefined && refunds.some((refund) => refund.status === 'failed'))
+      shown[shown.length - 1] = { ...last, choices: [talkToPersonChoice] }
     return {
-      replies: [
-        { key: 'refund-summary', values: { number: order.number } },
-        ...lines.slice(-maximumLines),
-      ],
+      replies: [{ key: 'refund-summary', values: { number: order.number } }, ...shown],
       events: [event],
     }
   },
