@@ -141,6 +141,30 @@ describe('return label (pdf-lib + bwip-js) and return e-mail over SMTP', () => {
     expect(images.widths[0]).toBeGreaterThan(100)
   })
 
+  it('saves every label with a classic cross-reference table that older readers parse, whatever its content', async () => {
+    const renderer = createPdfReturnLabelRenderer()
+    for (let sequence = 1; sequence <= 12; sequence += 1) {
+      const rmaNumber = `RMA-${String(2611340 + sequence * 7919)}-${String(sequence)}`
+      const bytes = await renderer.render({
+        rmaNumber,
+        orderNumber: `#W${String(2611340 + sequence * 7919)}`,
+        sender: {
+          name: `Shopper ${String(sequence)}`,
+          lines: [`${String(sequence)} Jalan Ampang`, '50450 Kuala Lumpur', 'Malaysia'],
+        },
+        recipient: defaultReturnAddress,
+        items: Array.from({ length: (sequence % 4) + 1 }, (_, index) => String(6777246137 + index)),
+        instructions: 'Pack the items with this RMA number inside.',
+        issuedAt: new Date(Date.UTC(2026, 10, sequence, sequence, sequence * 3)).toISOString(),
+      })
+      const raw = Buffer.from(bytes).toString('latin1')
+      expect(raw).not.toContain('/ObjStm')
+      expect(raw).toMatch(/\nxref\n/)
+      const parsed = await pdfParse(Buffer.from(bytes))
+      expect(parsed.text).toContain(rmaNumber)
+    }
+  })
+
   it('e-mails the instructions with the label link in the shopper’s language when a return starts', async () => {
     const dependencies = createTestDependencies(database.handle.db)
     const customers = createCustomerService(dependencies)

@@ -76,7 +76,9 @@ export function createPdfReturnLabelRenderer(): ReturnLabelRenderer {
         borderColor: rgb(0, 0, 0),
         borderWidth: 1,
       })
-      return document.save()
+      // Classic cross-reference tables, like the invoice: pdf.js 1.x (pdf-parse) fails on some
+      // compressed object streams, and so do other older readers a shopper may open the label with.
+      return document.save({ useObjectStreams: false })
     },
   }
 }
