@@ -3,9 +3,7 @@ export {
   createPlaceOrderWorkflow,
   defaultPlaceOrderConfiguration,
   placeOrderFailureReasons,
-  tierOfBalance,
   type CheckoutPayment,
-  type LoyaltyConfiguration,
   type PlacedOrder,
   type PlaceOrderConfiguration,
   type PlaceOrderDependencies,
@@ -26,6 +24,17 @@ export {
   type FraudVerdict,
   type ShippingQuote,
 } from './checkout-ports.ts'
+export {
+  calculateEarnedPoints,
+  checkPointsRedemption,
+  defaultLoyaltyConfiguration,
+  findRedeemablePoints,
+  pointsRefusalReasons,
+  tierOfBalance,
+  type LoyaltyConfiguration,
+  type PointsRedemptionCheck,
+  type PointsRefusalReason,
+} from './loyalty-rules.ts'
 export { CompensationError, runSteps, type Step } from './run-steps.ts'
 export { createCheckoutFraudScreen } from './create-checkout-fraud-screen.ts'
 export { createCheckoutPromotions } from './create-checkout-promotions.ts'

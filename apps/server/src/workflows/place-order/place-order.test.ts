@@ -102,7 +102,11 @@ async function insertVariant(
   return { variantId: `var_${suffix}`, warehouseId: `loc_${suffix}` }
 }
 
-async function insertCustomer(handle: DatabaseHandle, points: number): Promise<string> {
+async function insertCustomer(
+  handle: DatabaseHandle,
+  points: number,
+  tier = 'silver',
+): Promise<string> {
   counter += 1
   const id = `cus_${counter}_${Math.random().toString(36).slice(2, 8)}`
   await handle.db
@@ -117,7 +121,7 @@ async function insertCustomer(handle: DatabaseHandle, points: number): Promise<s
       locale: 'ms',
       marketing_consent: 0,
       loyalty_points: points,
-      loyalty_tier: 'silver',
+      loyalty_tier: tier,
       created_at: now,
       updated_at: now,
       erased_at: null,
@@ -227,7 +231,7 @@ describeEachEngine('placeOrder', (getDatabase) => {
       checkoutKey: `declined-${variantId}`,
       customerId,
       payment: decliningCard,
-      redeemPoints: 300,
+      redeemPoints: 500,
     })
     expect(outcome).toMatchObject({
       ok: false,
@@ -358,26 +362,105 @@ describeEachEngine('placeOrder', (getDatabase) => {
     expect(Number(customer.loyalty_points)).toBe(1_000 - 500 + 95)
   })
 
-  it('leaves one currency unit to pay when the points are worth more than the order', async () => {
+  async function balanceOf(handle: DatabaseHandle, customerId: string) {
+    const row = await handle.db
+      .selectFrom('customers')
+      .select(['loyalty_points', 'loyalty_tier'])
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow()
+    return { points: Number(row.loyalty_points), tier: row.loyalty_tier }
+  }
+
+  it('refuses points below the minimum, outside blocks, over half the order or over the balance, and leaves everything as before', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 4, 1_000)
+    const cases = [
+      { points: 400, reason: 'points-below-minimum', allowedPoints: 500 },
+      { points: 550, reason: 'points-not-in-blocks', allowedPoints: 500 },
+      { points: 600, reason: 'points-over-limit', allowedPoints: 500 },
+    ] as const
+    const rich: string[] = []
+    for (const { points, reason, allowedPoints } of cases) {
+      const customerId = await insertCustomer(handle, 50_000)
+      rich.push(customerId)
+      const cart = await cartWith(variantId, 1, customerId)
+      const outcome = await commerce.checkout.placeOrder({
+        cartToken: cart.token,
+        checkoutKey: `${reason}-${variantId}`,
+        customerId,
+        payment: approvingCard,
+        redeemPoints: points,
+      })
+      expect(outcome).toMatchObject({ ok: false, reason, allowedPoints })
+      expect((await commerce.carts.getCart(cart.token))?.status).toBe('open')
+    }
+    for (const customerId of rich)
+      expect(await balanceOf(handle, customerId)).toEqual({ points: 50_000, tier: 'silver' })
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 4, reserved: 0 })
+
+    const poor = await insertCustomer(handle, 450)
+    const cart = await cartWith(variantId, 1, poor)
+    const outcome = await commerce.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `insufficient-${variantId}`,
+      customerId: poor,
+      payment: approvingCard,
+      redeemPoints: 500,
+    })
+    expect(outcome).toMatchObject({ ok: false, reason: 'insufficient-points', allowedPoints: 0 })
+    expect(await balanceOf(handle, poor)).toEqual({ points: 450, tier: 'silver' })
+    expect(await stockOf(handle, variantId)).toEqual({ onHand: 4, reserved: 0 })
+    expect(
+      await handle.db
+        .selectFrom('orders')
+        .select('id')
+        .where('customer_id', 'in', [...rich, poor])
+        .execute(),
+    ).toEqual([])
+  })
+
+  it('spends up to half of the order after the coupon, before shipping, and earns on what is paid', async () => {
     const handle = getDatabase()
     const { variantId } = await insertVariant(handle, 4, 1_000)
     const customerId = await insertCustomer(handle, 50_000)
     const cart = await cartWith(variantId, 1, customerId)
     const outcome = await commerce.checkout.placeOrder({
       cartToken: cart.token,
-      checkoutKey: `all-points-${variantId}`,
+      checkoutKey: `half-${variantId}`,
       customerId,
       payment: approvingCard,
-      redeemPoints: 50_000,
+      redeemPoints: 500,
     })
     if (!outcome.ok) throw new Error(`expected an order, got ${outcome.reason}`)
-    expect(outcome.order.total.amount).toBe(100)
-    const customer = await handle.db
-      .selectFrom('customers')
-      .select('loyalty_points')
-      .where('id', '=', customerId)
-      .executeTakeFirstOrThrow()
-    expect(Number(customer.loyalty_points)).toBe(50_000 - 900 + 1)
+    expect(outcome.order.loyaltyPointsSpent).toBe(500)
+    expect(outcome.order.pointsDiscount.amount).toBe(500)
+    expect(outcome.order.total.amount).toBe(500 + outcome.order.shipping.amount)
+    // RM5 paid for the goods earns 5 points at silver.
+    expect(outcome.order.loyaltyPointsEarned).toBe(5)
+    expect(await balanceOf(handle, customerId)).toEqual({
+      points: 50_000 - 500 + 5,
+      tier: 'platinum',
+    })
+  })
+
+  it('earns 1.25 points per RM1 at gold and 1.5 at platinum, shipping excluded', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 4, 10_000)
+    const earnedBy = async (tier: string, points: number) => {
+      const customerId = await insertCustomer(handle, points, tier)
+      const cart = await cartWith(variantId, 1, customerId)
+      const outcome = await commerce.checkout.placeOrder({
+        cartToken: cart.token,
+        checkoutKey: `earn-${tier}-${variantId}`,
+        customerId,
+        payment: approvingCard,
+      })
+      if (!outcome.ok) throw new Error(`expected an order, got ${outcome.reason}`)
+      return [outcome.order.loyaltyPointsEarned, (await balanceOf(handle, customerId)).points]
+    }
+    expect(await earnedBy('silver', 0)).toEqual([100, 100])
+    expect(await earnedBy('gold', 2_000)).toEqual([125, 2_125])
+    expect(await earnedBy('platinum', 6_000)).toEqual([150, 6_150])
   })
 
   it('refuses with the new prices and keeps the stock when a price changed since the item was added', async () => {

@@ -38,6 +38,13 @@ import {
   type CheckoutCustomer,
   type PlacedOrderLine,
 } from './place-order-repository.ts'
+import {
+  calculateEarnedPoints,
+  checkPointsRedemption,
+  defaultLoyaltyConfiguration,
+  tierOfBalance,
+  type LoyaltyConfiguration,
+} from './loyalty-rules.ts'
 import { quoteCheckout, type CheckoutQuote, type QuoteCheckoutInput } from './quote-checkout.ts'
 import { runSteps, type Step } from './run-steps.ts'
 
@@ -53,6 +60,9 @@ export const placeOrderFailureReasons = [
   'out-of-stock',
   'shipping-unavailable',
   'invalid-coupon',
+  'points-below-minimum',
+  'points-not-in-blocks',
+  'points-over-limit',
   'insufficient-points',
   'fraud-blocked',
   'payment-declined',
@@ -95,7 +105,10 @@ export interface PlaceOrderInput {
   readonly savedAddressId?: string | undefined
   readonly payment: CheckoutPayment
   readonly couponCode?: string | undefined
-  /** Loyalty points to spend on this order. */
+  /**
+   * Loyalty points to spend on this order: at least the programme's minimum, in whole blocks, worth
+   * at most its share of the order after discounts (before shipping), and no more than the balance.
+   */
   readonly redeemPoints?: number | undefined
   readonly locale?: Locale | undefined
   readonly conversationId?: string | undefined
@@ -116,6 +129,9 @@ export interface PlacedOrder {
   readonly paymentId: string
   readonly paymentStatus: string
   readonly estimatedDelivery: ShippingQuote['estimatedDelivery'] | null
+  /** Points spent on the order and the discount they gave (part of `discount`). */
+  readonly loyaltyPointsSpent: number
+  readonly pointsDiscount: Money
   readonly loyaltyPointsEarned: number
   readonly placedAt: string
 }
@@ -133,6 +149,8 @@ export interface PlaceOrderFailureDetails {
   readonly nextActionUrl?: string
   readonly paymentId?: string
   readonly couponReason?: string
+  /** `points-*` and `insufficient-points`: the most points this order allows (0 when none). */
+  readonly allowedPoints?: number
 }
 
 /** The outcome of a checkout. `replayed` is true when a retried key returned the stored outcome. */
@@ -143,15 +161,6 @@ export type PlaceOrderOutcome =
       readonly reason: PlaceOrderFailureReason
       readonly replayed?: boolean
     } & PlaceOrderFailureDetails)
-
-/** Loyalty programme: points earned per whole currency unit, what a point is worth, tiers. */
-export interface LoyaltyConfiguration {
-  readonly pointsPerCurrencyUnit: number
-  /** Minor units of discount per point spent (1 = 100 points make RM1). */
-  readonly pointValueAmount: number
-  /** Tier names with the balance they start at, lowest first. */
-  readonly tiers: readonly { readonly name: string; readonly minimumPoints: number }[]
-}
 
 /** Checkout settings. */
 export interface PlaceOrderConfiguration {
@@ -164,20 +173,12 @@ export interface PlaceOrderConfiguration {
 }
 
 /**
- * The default {@link PlaceOrderConfiguration}: the demo store's loyalty programme as its policy states it
- * (`data/demo/policies/loyalty-programme.*.md`: Gold from 1,500 points, Platinum from 5,000).
+ * The default {@link PlaceOrderConfiguration}: capture on order, and the demo store's loyalty
+ * programme as its policy states it ({@link defaultLoyaltyConfiguration}).
  */
 export const defaultPlaceOrderConfiguration: PlaceOrderConfiguration = {
   capture: 'on-order',
-  loyalty: {
-    pointsPerCurrencyUnit: 1,
-    pointValueAmount: 1,
-    tiers: [
-      { name: 'silver', minimumPoints: 0 },
-      { name: 'gold', minimumPoints: 1_500 },
-      { name: 'platinum', minimumPoints: 5_000 },
-    ],
-  },
+  loyalty: defaultLoyaltyConfiguration,
 }
 
 /** What the workflow calls: domains through their public API, part B ports when wired. */
@@ -230,14 +231,6 @@ function failWith(reason: PlaceOrderFailureReason, details: PlaceOrderFailureDet
 /** Makes a shopper-facing order number from an order id (`ord_01jd…xyz` → `#K…XYZ`). */
 export function createOrderNumber(orderId: string): string {
   return `#K${orderId.slice(-10).toUpperCase()}`
-}
-
-/** The loyalty tier of a points balance. */
-export function tierOfBalance(balance: number, loyalty: LoyaltyConfiguration): string {
-  let tier = loyalty.tiers[0]?.name ?? 'silver'
-  for (const candidate of loyalty.tiers)
-    if (balance >= candidate.minimumPoints) tier = candidate.name
-  return tier
 }
 
 /** Creates the {@link PlaceOrderWorkflow}. */
@@ -448,17 +441,19 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
         run: async () => {
           const points = input.redeemPoints ?? 0
           if (points <= 0) return
-          // Never spend more points than the remaining amount is worth, and leave one currency unit
-          // to pay: payment providers refuse zero amounts, and a card check keeps fraud screening useful.
-          const worth = Math.max(0, subtotal.amount - state.couponDiscount - 100)
-          const usable = Math.min(
+          // The policy's share is of the order after discounts and before shipping; with at most
+          // half paid by points there is always money left for the card (providers refuse zero).
+          const checked = checkPointsRedemption(
             points,
-            Math.floor(worth / configuration.loyalty.pointValueAmount),
+            customer.loyaltyPoints,
+            subtotal.amount - state.couponDiscount,
+            configuration.loyalty,
           )
-          if (usable <= 0) return
-          if (!(await spendLoyaltyPoints(db, customer.id, usable, now())))
-            failWith('insufficient-points')
-          state.pointsSpent = usable
+          if (!checked.ok) failWith(checked.reason, { allowedPoints: checked.allowedPoints })
+          // The balance read above may be stale: the conditional update is what guarantees it.
+          if (!(await spendLoyaltyPoints(db, customer.id, points, now())))
+            failWith('insufficient-points', { allowedPoints: 0 })
+          state.pointsSpent = points
         },
         undo: async () => {
           if (state.pointsSpent > 0) {
@@ -655,8 +650,12 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
       }
     }
     const totals = totalsNow()
-    const earned = Math.floor(
-      (totals.total.amount / 100) * configuration.loyalty.pointsPerCurrencyUnit,
+    const pointsDiscount = state.pointsSpent * configuration.loyalty.pointValueAmount
+    // Earned on what is paid for the goods: after every discount (points too), shipping excluded.
+    const earned = calculateEarnedPoints(
+      subtotal.amount - state.couponDiscount - pointsDiscount,
+      customer.loyaltyTier,
+      configuration.loyalty,
     )
     if (earned > 0) {
       await addLoyaltyPoints(
@@ -682,6 +681,8 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
       paymentId: payment.id,
       paymentStatus: payment.status,
       estimatedDelivery: state.quote?.estimatedDelivery ?? null,
+      loyaltyPointsSpent: state.pointsSpent,
+      pointsDiscount: { amount: pointsDiscount, currency: cart.currency },
       loyaltyPointsEarned: earned,
       placedAt: now(),
     }

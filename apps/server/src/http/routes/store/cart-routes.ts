@@ -84,6 +84,18 @@ const checkoutFailureStatus: Record<PlaceOrderFailureReason, { status: number; m
     'out-of-stock': { status: 409, message: 'An item is out of stock.' },
     'shipping-unavailable': { status: 422, message: 'We cannot ship to this address.' },
     'invalid-coupon': { status: 422, message: 'The coupon cannot be used for this order.' },
+    'points-below-minimum': {
+      status: 422,
+      message: 'Too few loyalty points: points are spent from the programme minimum upwards.',
+    },
+    'points-not-in-blocks': {
+      status: 422,
+      message: 'Loyalty points are spent in whole blocks (see allowedPoints).',
+    },
+    'points-over-limit': {
+      status: 422,
+      message: 'That many points would pay more than the programme allows (see allowedPoints).',
+    },
     'insufficient-points': { status: 422, message: 'There are not enough loyalty points.' },
     'fraud-blocked': { status: 403, message: 'We cannot accept this order. Please contact us.' },
     'payment-declined': { status: 402, message: 'The payment was declined. Nothing was charged.' },
