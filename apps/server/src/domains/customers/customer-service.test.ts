@@ -153,6 +153,48 @@ describeEachEngine('customer service', (getDatabase) => {
     })
   })
 
+  it('saves a tokenized card once, lists it as chargeable, and removes it when asked', async () => {
+    const card = {
+      provider: 'sandbox',
+      token: 'tok_sandbox_approve_mastercard_4444',
+      brand: 'mastercard',
+      lastFour: '4444',
+      currency: 'SGD',
+    }
+    const saved = await service.saveCard(customerId, card)
+    if (!saved.ok) throw new Error(saved.reason)
+    expect(saved.value).toMatchObject({
+      kind: 'credit-card',
+      brand: 'mastercard',
+      lastFour: '4444',
+      isChargeable: true,
+    })
+    const again = await service.saveCard(customerId, card)
+    expect(again.ok && again.value.id).toBe(saved.value.id)
+    expect(await service.saveCard('cus_nobody', card)).toEqual({
+      ok: false,
+      reason: 'customer-not-found',
+    })
+    const listed = (await service.getProfile(customerId))?.paymentMethods ?? []
+    expect(listed.filter((method) => method.lastFour === '4444')).toHaveLength(1)
+    expect(JSON.stringify(listed)).not.toContain('tok_sandbox')
+
+    expect(await service.removePaymentMethod('cus_other', saved.value.id)).toEqual({
+      ok: false,
+      reason: 'payment-method-not-found',
+    })
+    expect(await service.removePaymentMethod(customerId, saved.value.reference)).toEqual({
+      ok: true,
+      value: undefined,
+    })
+    expect(await service.removePaymentMethod(customerId, saved.value.id)).toEqual({
+      ok: false,
+      reason: 'payment-method-not-found',
+    })
+    const after = (await service.getProfile(customerId))?.paymentMethods ?? []
+    expect(after.some((method) => method.id === saved.value.id)).toBe(false)
+  })
+
   it('exports personal data and then erases it while keeping the order when the customer asks', async () => {
     await service.recordProductView(customerId, 'prd_1')
     const exported = await service.exportPersonalData(customerId)

@@ -28,6 +28,17 @@ export interface PersonalDataExport {
   readonly events: readonly { type: string; occurredAt: string; payload: unknown }[]
 }
 
+/** A card a payment provider tokenized, to keep as a saved payment method. */
+export interface NewSavedCard {
+  /** The provider that made the token (`sandbox`, `stripe`). */
+  readonly provider: string
+  /** The provider's reusable token; never a card number. */
+  readonly token: string
+  readonly brand: string
+  readonly lastFour: string
+  readonly currency: string
+}
+
 /** Customers (CRM): lookups, profile, addresses, saved payment methods, consent, data requests. */
 export interface CustomerService {
   getCustomer(id: string): Promise<Customer | undefined>
@@ -48,6 +59,23 @@ export interface CustomerService {
     address: CustomerAddress,
   ): Promise<Result<CustomerProfile, 'customer-not-found'>>
   getPaymentMethod(customerId: string, reference: string): Promise<SavedPaymentMethod | undefined>
+  /**
+   * Keeps a tokenized card as the customer's saved payment method (`credit-card`, chargeable at the
+   * next checkout). Saving the same provider token again returns the card already saved.
+   * Publishes `customer.payment-method-saved` (brand and last four only).
+   */
+  saveCard(
+    customerId: string,
+    card: NewSavedCard,
+  ): Promise<Result<SavedPaymentMethod, 'customer-not-found'>>
+  /**
+   * Removes a saved payment method (by id or reference) so checkout no longer offers or charges it;
+   * the row stays, marked removed, for past orders. Publishes `customer.payment-method-removed`.
+   */
+  removePaymentMethod(
+    customerId: string,
+    paymentMethodId: string,
+  ): Promise<Result<void, 'payment-method-not-found'>>
   /** Adds `amount` minor units (negative takes) to a gift card's balance. */
   adjustGiftCardBalance(
     reference: string,
@@ -74,6 +102,30 @@ type CustomerRow = {
   loyalty_points: number
   loyalty_tier: string
   erased_at: string | null
+}
+
+type PaymentMethodRow = {
+  id: string
+  reference: string
+  kind: string
+  brand: string | null
+  last_four: string | null
+  balance_amount: number | null
+  currency: string
+  provider_token: string | null
+}
+
+function mapPaymentMethod(row: PaymentMethodRow): SavedPaymentMethod {
+  return {
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    brand: row.brand,
+    lastFour: row.last_four,
+    balanceAmount: row.balance_amount === null ? null : Number(row.balance_amount),
+    currency: row.currency,
+    isChargeable: row.provider_token !== null,
+  }
 }
 
 function mapCustomer(row: CustomerRow): Customer {
@@ -161,16 +213,7 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
     const methodsOf = new Map<string, SavedPaymentMethod[]>()
     for (const row of methods) {
       const list = methodsOf.get(row.customer_id) ?? []
-      list.push({
-        id: row.id,
-        reference: row.reference,
-        kind: row.kind,
-        brand: row.brand,
-        lastFour: row.last_four,
-        balanceAmount: row.balance_amount === null ? null : Number(row.balance_amount),
-        currency: row.currency,
-        isChargeable: row.provider_token !== null,
-      })
+      list.push(mapPaymentMethod(row))
       methodsOf.set(row.customer_id, list)
     }
     const ordersOf = new Map<string, string[]>()
@@ -301,16 +344,63 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
         .where('removed_at', 'is', null)
         .executeTakeFirst()
       if (profile === undefined) return undefined
-      return {
-        id: profile.id,
-        reference: profile.reference,
-        kind: profile.kind,
-        brand: profile.brand,
-        lastFour: profile.last_four,
-        balanceAmount: profile.balance_amount === null ? null : Number(profile.balance_amount),
-        currency: profile.currency,
-        isChargeable: profile.provider_token !== null,
+      return mapPaymentMethod(profile)
+    },
+    async saveCard(customerId, card) {
+      const customer = await getCustomer(customerId)
+      if (customer === undefined || customer.erasedAt !== null) return fail('customer-not-found')
+      const existing = await db
+        .selectFrom('payment_methods')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .where('provider', '=', card.provider)
+        .where('provider_token', '=', card.token)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst()
+      if (existing !== undefined) return succeed(mapPaymentMethod(existing))
+      const id = dependencies.createId('pm')
+      const row = {
+        id,
+        customer_id: customerId,
+        reference: `saved_card_${id}`,
+        kind: 'credit-card',
+        brand: card.brand,
+        last_four: card.lastFour,
+        balance_amount: null,
+        currency: card.currency,
+        provider: card.provider,
+        provider_token: card.token,
+        created_at: now(),
+        removed_at: null,
       }
+      await db.insertInto('payment_methods').values(row).execute()
+      await dependencies.eventBus.publish({
+        type: 'customer.payment-method-saved',
+        aggregateId: customerId,
+        payload: { paymentMethodId: id, brand: card.brand, lastFour: card.lastFour },
+      })
+      return succeed(mapPaymentMethod(row))
+    },
+    async removePaymentMethod(customerId, paymentMethodId) {
+      const updated = await db
+        .updateTable('payment_methods')
+        .set({ removed_at: now() })
+        .where('customer_id', '=', customerId)
+        .where((expression) =>
+          expression.or([
+            expression('id', '=', paymentMethodId),
+            expression('reference', '=', paymentMethodId),
+          ]),
+        )
+        .where('removed_at', 'is', null)
+        .executeTakeFirst()
+      if (Number(updated.numUpdatedRows) === 0) return fail('payment-method-not-found')
+      await dependencies.eventBus.publish({
+        type: 'customer.payment-method-removed',
+        aggregateId: customerId,
+        payload: { paymentMethodId },
+      })
+      return succeed(undefined)
     },
     async adjustGiftCardBalance(reference, amount) {
       const row = await db

@@ -9,6 +9,7 @@ export {
   createCustomerService,
   type CustomerService,
   type CustomerServiceDependencies,
+  type NewSavedCard,
   type PersonalDataExport,
 } from './customer-service.ts'
 export { foldForMatch } from './fold-for-match.ts'
