@@ -69,6 +69,23 @@ describe('return flow (verification, confirmation, RMA and label)', () => {
     },
   )
 
+  it('does not ask the e-mail again when the conversation was verified for the order by tracking', async () => {
+    const order = delivered[5]
+    if (order === undefined) throw new Error('the demo store has too few delivered orders')
+    const chat = await environment.startChat()
+    await chat.userSays('Where is my order?')
+    await chat.userSays(order.number)
+    await chat.userSays(order.email)
+    chat.expectReply(/is delivered/)
+    await chat.userSays('I want to return my order')
+    chat.expectEvent('flow.started', { flow: 'return' })
+    await chat.userSays(order.number)
+    expect(chat.lastReplyText()).not.toMatch(/email address did you order with/)
+    chat.expectReply(/Start a return for all items/)
+    await chat.userSays('yes')
+    chat.expectReply(/Your return RMA-/)
+  })
+
   it('does nothing when the shopper declines the confirmation', async () => {
     const order = delivered[4]
     if (order === undefined) throw new Error('the demo store has too few delivered orders')

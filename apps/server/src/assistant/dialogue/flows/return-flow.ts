@@ -5,13 +5,15 @@ import { verifyOrderAccess } from './verify-order-access.ts'
 const [orderNumberSlot, emailSlot] = trackOrderFlow.slots ?? []
 
 /**
- * Returns in chat: order number, verification e-mail (unless signed in), explicit confirmation, then
+ * Returns in chat: order number, verification e-mail (unless signed in or verified earlier in the
+ * conversation), explicit confirmation, then
  * the start-return workflow (policy checks, RMA, label link, e-mailed instructions); the label is sent
  * as a file message.
  */
 export const returnFlow: Flow = {
   name: 'return',
   intents: ['request_return'],
+  prefill: trackOrderFlow.prefill,
   slots: [orderNumberSlot, emailSlot].filter((slot): slot is SlotDefinition => slot !== undefined),
   confirmation: (slots) => ({
     key: 'return-confirm',

@@ -60,6 +60,20 @@ describe('track-order flow (behind verification)', () => {
     expect(chat.lastReplyText()).not.toMatch(/delivered/)
   })
 
+  it('does not ask the e-mail again when the conversation was verified for the order', async () => {
+    const chat = await environment.startChat()
+    await chat.userSays('I want an invoice')
+    await chat.userSays(order.number)
+    chat.expectReply(/email address did you order with/)
+    await chat.userSays(order.email)
+    await chat.userSays('Where is my order?')
+    chat.expectReply(/order number/)
+    await chat.userSays(order.number)
+    expect(chat.lastReplyText()).not.toMatch(/email address did you order with/)
+    chat.expectReply(/is delivered/)
+    chat.expectEvent('order.tracked-in-conversation')
+  })
+
   it('reads order numbers written in several ways', () => {
     expect(readOrderNumber('my order is w2378156')).toBe('#W2378156')
     expect(readOrderNumber('#W 2378156')).toBe('#W2378156')

@@ -11,6 +11,9 @@ export function readOrderNumber(text: string): string | undefined {
   return match?.[1] === undefined ? undefined : `#${match[1].toUpperCase()}`
 }
 
+/** The slot holding the customer id once the shopper is known (signed in or verified before). */
+export const knownCustomerSlot = 'customer'
+
 /**
  * Order tracking behind verification: asks the order number, and (unless the shopper is signed in or
  * already verified in this conversation) the e-mail address the order was placed with; then tells
@@ -20,6 +23,13 @@ export function readOrderNumber(text: string): string | undefined {
 export const trackOrderFlow: Flow = {
   name: 'track-order',
   intents: ['track_order'],
+  // A shopper verified earlier in the conversation (or signed in) is not asked the e-mail again.
+  async prefill(context) {
+    const known =
+      context.customerId ??
+      (await context.services.verification?.verifiedCustomerId(context.conversationId))
+    return known === undefined ? {} : { [knownCustomerSlot]: known }
+  },
   slots: [
     {
       name: 'order_number',
@@ -40,7 +50,8 @@ export const trackOrderFlow: Flow = {
         /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(value) ? undefined : 'invalid-email',
       prompt: 'ask-verification-email',
       invalid: 'invalid-email',
-      skipWhen: (context) => context.customerId !== null,
+      skipWhen: (context, slots) =>
+        context.customerId !== null || slots[knownCustomerSlot] !== undefined,
     },
   ],
   async complete(slots, context): Promise<FlowOutcome> {

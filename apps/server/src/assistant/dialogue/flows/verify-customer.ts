@@ -1,8 +1,8 @@
 import type { FlowContext, FlowOutcome, SlotDefinition } from '../flow.ts'
-import { readOrderNumber, trackOrderFlow } from './track-order-flow.ts'
+import { knownCustomerSlot, readOrderNumber, trackOrderFlow } from './track-order-flow.ts'
 
 /** The slot holding the customer id once the shopper is known (signed in or verified before). */
-export const customerSlot = 'customer'
+export const customerSlot = knownCustomerSlot
 
 /** The signed-in customer, or the one this conversation verified earlier; else `undefined`. */
 export async function findKnownCustomer(context: FlowContext): Promise<string | undefined> {
