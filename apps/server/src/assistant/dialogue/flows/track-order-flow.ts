@@ -24,7 +24,7 @@ export const trackOrderFlow: Flow = {
   name: 'track-order',
   intents: ['track_order'],
   // A shopper verified earlier in the conversation (or signed in) is not asked the e-mail again.
-  async prefill(context) {
+  async prefill(context): Promise<Readonly<Record<string, string>>> {
     const known =
       context.customerId ??
       (await context.services.verification?.verifiedCustomerId(context.conversationId))
