@@ -203,6 +203,8 @@ export function assembleAssistant(options: {
   dataExports?: FlowServices['dataExports']
   /** Checkout paid on a hosted page; the assistant tells the conversation when it is paid. */
   paymentLinks?: PaymentLinkCheckout
+  /** Tokenizes a card typed in the chat, so a signed-in customer can keep it for next time. */
+  cardTokenizer?: FlowServices['cardTokenizer']
   /** Train the recognizer now (servers) or on the first message (tests that never chat). */
   training?: 'eager' | 'lazy'
   /** Where the trained recognizer model is kept between starts (the data folder). */
@@ -252,6 +254,7 @@ export function assembleAssistant(options: {
       ...(options.loyalty === undefined ? {} : { loyalty: options.loyalty }),
       ...(options.dataExports === undefined ? {} : { dataExports: options.dataExports }),
       ...(options.paymentLinks === undefined ? {} : { paymentLinks: options.paymentLinks }),
+      ...(options.cardTokenizer === undefined ? {} : { cardTokenizer: options.cardTokenizer }),
     },
     eventBus: options.eventBus,
     defaultLocale: options.defaultLocale,

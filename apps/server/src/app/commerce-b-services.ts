@@ -9,7 +9,11 @@ import {
   createNotificationsService,
   type NotificationsService,
 } from '../domains/notifications/index.ts'
-import { createPaymentsService, type PaymentsService } from '../domains/payments/index.ts'
+import {
+  createPaymentsService,
+  type PaymentProvider,
+  type PaymentsService,
+} from '../domains/payments/index.ts'
 import {
   createPromotionsService,
   seedDemoPromotions,
@@ -37,6 +41,8 @@ export interface CommerceBServices {
   readonly notifications: NotificationsService
   /** Sends order confirmations for the checkout. */
   readonly notifier: CheckoutNotifier
+  /** The default payment provider (the one that charges cards typed in the chat). */
+  readonly defaultPaymentProvider: PaymentProvider
   /** Stops the background retry of failed notifications. */
   stop(): void
 }
@@ -63,12 +69,15 @@ export async function createCommerceBServices(options: {
 }): Promise<CommerceBServices> {
   const { configuration, clock, eventBus, createId } = options
   const db = options.database.db
+  const providers = selectPaymentProviders(configuration)
+  const [defaultPaymentProvider] = providers
+  if (defaultPaymentProvider === undefined) throw new Error('no payment provider is configured')
   const payments = createPaymentsService({
     db,
     clock,
     eventBus,
     createId,
-    providers: selectPaymentProviders(configuration),
+    providers,
     defaultCaptureMode: configuration.payments.captureMode,
     publicUrl: configuration.publicUrl,
     onListenerError: options.onListenerError,
@@ -128,6 +137,7 @@ export async function createCommerceBServices(options: {
     fraud,
     notifications,
     notifier,
+    defaultPaymentProvider,
     stop() {
       if (timer !== undefined) clearInterval(timer)
     },

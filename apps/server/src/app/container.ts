@@ -20,6 +20,7 @@ import {
 } from './assemble-assistant.ts'
 import { createStaffService } from '../domains/staff/index.ts'
 import { seedDemoStaff } from './seed-demo-staff.ts'
+import { createCardTokenizer } from './create-card-tokenizer.ts'
 import { createCommerceBServices } from './commerce-b-services.ts'
 import { createCommerceServices } from './commerce-services.ts'
 import type { Configuration } from './config.ts'
@@ -207,6 +208,7 @@ export async function createContainer(
         currency: configuration.store.currency,
       },
       paymentLinks,
+      cardTokenizer: createCardTokenizer(commerceB.defaultPaymentProvider),
       dataExports: createPersonalDataExportLinks({
         customers: postPurchase.customers,
         clock,

@@ -28,6 +28,7 @@ import { changeOrderFlow } from './flows/change-order-flow.ts'
 import { exchangeFlow } from './flows/exchange-flow.ts'
 import { refundStatusFlow } from './flows/refund-status-flow.ts'
 import { invoiceFlow } from './flows/invoice-flow.ts'
+import { saveCardFlow } from './flows/save-card-flow.ts'
 
 /** The flows of the assistant, in priority order (the first flow listing an intent handles it). */
 export const defaultFlows: readonly Flow[] = [
@@ -60,4 +61,5 @@ export const defaultFlows: readonly Flow[] = [
   exchangeFlow,
   refundStatusFlow,
   invoiceFlow,
+  saveCardFlow,
 ]

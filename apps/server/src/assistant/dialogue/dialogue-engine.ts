@@ -298,7 +298,20 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         }
         flowEvent('flow.completed', flow.name)
         applyOutcome(withPrefix(outcome, prefix))
-        if (handOver === undefined) await resumeSuspended()
+        if (handOver !== undefined) return
+        const next =
+          outcome.followUp === undefined ? undefined : flowsByName.get(outcome.followUp.flow)
+        if (next !== undefined && outcome.followUp !== undefined) {
+          // The follow-up's own completion resumes any suspended flow.
+          flowEvent('flow.started', next.name, { after: flow.name })
+          await proceed(next, {
+            flow: next.name,
+            slots: { ...outcome.followUp.slots },
+            attempts: 0,
+          })
+          return
+        }
+        await resumeSuspended()
       }
 
       const withPrefix = (outcome: FlowOutcome, prefix: MessageKey[]): FlowOutcome => ({

@@ -34,7 +34,8 @@ export interface FlowServices {
     VerificationService,
     'verifiedCustomerId' | 'verifyByEmailAndOrderNumber'
   >
-  readonly checkout?: Pick<PlaceOrderWorkflow, 'placeOrder'>
+  /** Places orders, and prices the cart as checkout would (for the points the order allows). */
+  readonly checkout?: Pick<PlaceOrderWorkflow, 'placeOrder' | 'quoteCheckout'>
   /** Starts a return (the start-return workflow: policy checks, RMA, label link, e-mail). */
   readonly returns?: ReturnStarter
   /** Cancels or re-addresses a pending order (the order operations, as the verified shopper). */
@@ -54,6 +55,7 @@ export interface FlowServices {
     | 'setLocale'
     | 'exportPersonalData'
     | 'erasePersonalData'
+    | 'saveCard'
   >
   /** The loyalty programme (points value, tiers) and the store's currency. */
   readonly loyalty?: { readonly configuration: LoyaltyConfiguration; readonly currency: string }
@@ -61,6 +63,19 @@ export interface FlowServices {
   readonly dataExports?: { createLink(customerId: string): { url: string; expiresAt: string } }
   /** Checkout paid on a hosted payment page (a payment link the shopper opens). */
   readonly paymentLinks?: PaymentLinkStarter
+  /** Turns a card typed in the chat into the payment provider's token, to offer saving it. */
+  readonly cardTokenizer?: CardTokenizer
+}
+
+/**
+ * Tokenizes a typed card with the provider that charges typed cards (the sandbox); real providers
+ * tokenize in the shopper's browser, so they have none and saving is not offered.
+ */
+export interface CardTokenizer {
+  /** The provider's reusable token with brand and last four; `undefined` when it cannot tokenize. */
+  tokenize(
+    cardNumber: string,
+  ): { provider: string; token: string; brand: string; lastFour: string } | undefined
 }
 
 /**

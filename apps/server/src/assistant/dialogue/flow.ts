@@ -84,6 +84,11 @@ export interface FlowOutcome {
   readonly resolve?: boolean
   /** Updates what the conversation remembers (the product in focus, the cart). */
   readonly remember?: FlowMemory
+  /**
+   * A question that follows at once in another flow (offering to save the card just paid with):
+   * that flow starts with these slots and asks its first missing one.
+   */
+  readonly followUp?: { readonly flow: string; readonly slots: Readonly<Record<string, string>> }
 }
 
 /**

@@ -23,6 +23,7 @@ export {
   type SlotDefinition,
 } from './flow.ts'
 export type {
+  CardTokenizer,
   ExchangeStarter,
   FlowServices,
   InvoiceIssuer,

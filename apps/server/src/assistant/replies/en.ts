@@ -318,6 +318,36 @@ export const englishMessages = {
   'invoice-file': 'Invoice {invoice} (PDF)',
   'invoice-not-available':
     'Order {number} is {status}, so it has no invoice. A person can help you.',
+  // loyalty redemption and saved cards
+  'checkout-ask-points':
+    'You have {balance} points. Use {points} of them to take {discount} off this order?',
+  'choice-use-points': 'Use {points} points ({discount} off)',
+  'choice-keep-points': 'Not this time',
+  'checkout-points-invalid': "That number of points can't be used on this order.",
+  'checkout-confirm-points':
+    'Place the order: {count} item(s), {total} before shipping and discounts, {points} points taking {discount} off, delivered to {city}?',
+  'checkout-confirm-saved-points':
+    'Place the order: {count} item(s), {total} before shipping and discounts, {points} points taking {discount} off, delivered to {city}, paid with {card}?',
+  'checkout-confirm-link-points':
+    "Place the order: {count} item(s), {total} before shipping and discounts, {points} points taking {discount} off, delivered to {city}? I'll send you a secure payment link.",
+  'checkout-points-used':
+    'You used {points} points ({discount} off) and earned {earned} points with this order.',
+  'checkout-points-below-minimum':
+    'Points can be used from {minimum} points upwards, so nothing was ordered. Check out again?',
+  'checkout-points-not-in-blocks':
+    'Points are used in blocks of {block}, so nothing was ordered. Check out again?',
+  'checkout-points-over-limit':
+    'This order can take at most {points} points ({discount} off), so nothing was ordered. Check out again?',
+  'checkout-points-none-allowed':
+    "Points can't be used on this order (it's too small), so nothing was ordered. Check out again?",
+  'checkout-points-insufficient':
+    "You don't have enough points for that any more, so nothing was ordered. Check out again?",
+  'checkout-ask-save-card':
+    "Save {card} for next time? We keep only the payment provider's token with the brand and last 4 digits, never the card number.",
+  'choice-save-card': 'Yes, save it',
+  'choice-dont-save-card': 'No thanks',
+  'checkout-card-saved': 'Saved. Next time you can pay with {card} without typing it.',
+  'checkout-card-not-saved': "Okay, the card isn't kept.",
 } as const
 
 /** A key of the message catalogs. */

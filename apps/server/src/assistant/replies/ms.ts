@@ -327,4 +327,35 @@ export const malayMessages: MessageCatalog = {
   'invoice-file': 'Invois {invoice} (PDF)',
   'invoice-not-available':
     'Pesanan {number} {status}, jadi tiada invois. Kakitangan kami boleh membantu.',
+  // loyalty redemption and saved cards
+  'checkout-ask-points':
+    'Anda ada {balance} mata. Guna {points} mata untuk potongan {discount} pada pesanan ini?',
+  'choice-use-points': 'Guna {points} mata (potongan {discount})',
+  'choice-keep-points': 'Bukan kali ini',
+  'checkout-points-invalid': 'Jumlah mata itu tidak boleh digunakan untuk pesanan ini.',
+  'checkout-confirm-points':
+    'Buat pesanan: {count} barang, {total} sebelum penghantaran dan diskaun, {points} mata memberi potongan {discount}, dihantar ke {city}?',
+  'checkout-confirm-saved-points':
+    'Buat pesanan: {count} barang, {total} sebelum penghantaran dan diskaun, {points} mata memberi potongan {discount}, dihantar ke {city}, dibayar dengan {card}?',
+  'checkout-confirm-link-points':
+    'Buat pesanan: {count} barang, {total} sebelum penghantaran dan diskaun, {points} mata memberi potongan {discount}, dihantar ke {city}? Saya akan hantar pautan pembayaran selamat.',
+  'checkout-points-used':
+    'Anda guna {points} mata (potongan {discount}) dan dapat {earned} mata dengan pesanan ini.',
+  'checkout-points-below-minimum':
+    'Mata boleh digunakan mulai {minimum} mata, jadi tiada pesanan dibuat. Bayar semula?',
+  'checkout-points-not-in-blocks':
+    'Mata digunakan dalam blok {block}, jadi tiada pesanan dibuat. Bayar semula?',
+  'checkout-points-over-limit':
+    'Pesanan ini boleh guna paling banyak {points} mata (potongan {discount}), jadi tiada pesanan dibuat. Bayar semula?',
+  'checkout-points-none-allowed':
+    'Mata tidak boleh digunakan untuk pesanan sekecil ini, jadi tiada pesanan dibuat. Bayar semula?',
+  'checkout-points-insufficient':
+    'Mata anda sudah tidak mencukupi, jadi tiada pesanan dibuat. Bayar semula?',
+  'checkout-ask-save-card':
+    'Simpan {card} untuk kali seterusnya? Kami hanya simpan token penyedia pembayaran dengan jenama dan 4 digit terakhir, bukan nombor kad.',
+  'choice-save-card': 'Ya, simpan',
+  'choice-dont-save-card': 'Tidak, terima kasih',
+  'checkout-card-saved':
+    'Disimpan. Lain kali anda boleh bayar dengan {card} tanpa menaip nombor kad.',
+  'checkout-card-not-saved': 'Baik, kad ini tidak disimpan.',
 }

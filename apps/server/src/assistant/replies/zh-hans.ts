@@ -284,4 +284,28 @@ export const simplifiedChineseMessages: MessageCatalog = {
   'invoice-ready': '这是订单 {number} 的发票，链接 7 天内有效。',
   'invoice-file': '发票 {invoice}（PDF）',
   'invoice-not-available': '订单 {number} 目前{status}，因此没有发票。专人可以协助您。',
+  // loyalty redemption and saved cards
+  'checkout-ask-points': '您有 {balance} 积分。要用其中 {points} 积分抵扣 {discount} 吗？',
+  'choice-use-points': '用 {points} 积分（抵扣 {discount}）',
+  'choice-keep-points': '这次不用',
+  'checkout-points-invalid': '这笔订单不能使用这个积分数。',
+  'checkout-confirm-points':
+    '确认下单：{count} 件商品，{total}（未含运费和折扣），用 {points} 积分抵扣 {discount}，送到{city}？',
+  'checkout-confirm-saved-points':
+    '确认下单：{count} 件商品，{total}（未含运费和折扣），用 {points} 积分抵扣 {discount}，送到{city}，用 {card} 付款？',
+  'checkout-confirm-link-points':
+    '确认下单：{count} 件商品，{total}（未含运费和折扣），用 {points} 积分抵扣 {discount}，送到{city}？我会发给您安全支付链接。',
+  'checkout-points-used': '本单用了 {points} 积分（抵扣 {discount}），并获得 {earned} 积分。',
+  'checkout-points-below-minimum': '积分满 {minimum} 才能使用，所以还没下单。要重新结账吗？',
+  'checkout-points-not-in-blocks': '积分要按每 {block} 积分使用，所以还没下单。要重新结账吗？',
+  'checkout-points-over-limit':
+    '这笔订单最多能用 {points} 积分（抵扣 {discount}），所以还没下单。要重新结账吗？',
+  'checkout-points-none-allowed': '这笔订单金额太小，不能用积分，所以还没下单。要重新结账吗？',
+  'checkout-points-insufficient': '您的积分已经不够了，所以还没下单。要重新结账吗？',
+  'checkout-ask-save-card':
+    '要保存 {card} 下次用吗？我们只保留支付服务商的令牌、卡种和末 4 位，绝不保存卡号。',
+  'choice-save-card': '好，保存',
+  'choice-dont-save-card': '不用了',
+  'checkout-card-saved': '已保存。下次可以直接用 {card} 付款，不用再输入卡号。',
+  'checkout-card-not-saved': '好的，不保存这张卡。',
 }

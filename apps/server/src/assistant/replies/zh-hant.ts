@@ -284,4 +284,28 @@ export const traditionalChineseMessages: MessageCatalog = {
   'invoice-ready': '這是訂單 {number} 的發票，連結 7 天內有效。',
   'invoice-file': '發票 {invoice}（PDF）',
   'invoice-not-available': '訂單 {number} 目前{status}，因此沒有發票。專人可以協助您。',
+  // loyalty redemption and saved cards
+  'checkout-ask-points': '您有 {balance} 點。要用其中 {points} 點折抵 {discount} 嗎？',
+  'choice-use-points': '使用 {points} 點（折抵 {discount}）',
+  'choice-keep-points': '這次不用',
+  'checkout-points-invalid': '這筆訂單無法使用這個點數。',
+  'checkout-confirm-points':
+    '確認下單：{count} 件商品，{total}（未含運費與折扣），使用 {points} 點折抵 {discount}，送至{city}？',
+  'checkout-confirm-saved-points':
+    '確認下單：{count} 件商品，{total}（未含運費與折扣），使用 {points} 點折抵 {discount}，送至{city}，以 {card} 付款？',
+  'checkout-confirm-link-points':
+    '確認下單：{count} 件商品，{total}（未含運費與折扣），使用 {points} 點折抵 {discount}，送至{city}？我會傳送安全付款連結給您。',
+  'checkout-points-used': '本次使用 {points} 點（折抵 {discount}），並獲得 {earned} 點。',
+  'checkout-points-below-minimum': '點數需滿 {minimum} 點才能使用，因此尚未下單。要重新結帳嗎？',
+  'checkout-points-not-in-blocks': '點數須以每 {block} 點為單位使用，因此尚未下單。要重新結帳嗎？',
+  'checkout-points-over-limit':
+    '這筆訂單最多可用 {points} 點（折抵 {discount}），因此尚未下單。要重新結帳嗎？',
+  'checkout-points-none-allowed': '這筆訂單金額太小，無法使用點數，因此尚未下單。要重新結帳嗎？',
+  'checkout-points-insufficient': '您的點數已不足，因此尚未下單。要重新結帳嗎？',
+  'checkout-ask-save-card':
+    '要儲存 {card} 供下次使用嗎？我們只保留付款服務商的代碼、卡別和末 4 碼，絕不保存卡號。',
+  'choice-save-card': '好，儲存',
+  'choice-dont-save-card': '不用了',
+  'checkout-card-saved': '已儲存。下次可直接用 {card} 付款，不必再輸入卡號。',
+  'checkout-card-not-saved': '好的，不會保存這張卡。',
 }

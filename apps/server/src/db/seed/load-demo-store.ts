@@ -1,3 +1,4 @@
+import { loadDemoSavedCardCustomers } from './load-demo-saved-card-customers.ts'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -155,6 +156,12 @@ export async function seedDemoStore(
         now,
       )
       const customerCounts = await importTau2People(transaction, tau2, options, now)
+      await loadDemoSavedCardCustomers(
+        transaction,
+        join(directory, 'saved-card-customers.json'),
+        options,
+        now,
+      )
       const policies = await loadPolicies(transaction, join(directory, 'policies'), options, now)
       return {
         seeded: true,

@@ -1,7 +1,14 @@
 import type { SavedPaymentMethod } from '../../../domains/customers/index.ts'
-import type { PlacedOrder, PlaceOrderOutcome } from '../../../workflows/place-order/index.ts'
+import {
+  defaultLoyaltyConfiguration,
+  findRedeemablePoints,
+  type LoyaltyConfiguration,
+  type PlacedOrder,
+  type PlaceOrderOutcome,
+} from '../../../workflows/place-order/index.ts'
 import type { Reply, ReplyChoice } from '../../replies/index.ts'
 import type { Flow, FlowContext, FlowOutcome } from '../flow.ts'
+import { findKnownCustomer, readYesNo } from './verify-customer.ts'
 
 const emailPattern = /[\w.+-]+@[\w-]+(\.[\w-]+)+/
 const hanPattern = /\p{Script=Han}/u
@@ -135,6 +142,81 @@ export function describeSavedCard(method: Pick<SavedPaymentMethod, 'brand' | 'la
   return method.lastFour === null ? brand : `${brand} •••• ${method.lastFour}`
 }
 
+/** The flow that offers to keep the card just paid with (`save-card-flow.ts`). */
+export const saveCardFlowName = 'save-card'
+
+/** The slot holding the customer who checks out when known (signed in, or verified in the chat). */
+const knownCustomerSlot = 'customer'
+
+function loyaltyOf(context: FlowContext): LoyaltyConfiguration {
+  return context.services.loyalty?.configuration ?? defaultLoyaltyConfiguration
+}
+
+function currencyOf(context: FlowContext): string {
+  return context.services.loyalty?.currency ?? 'MYR'
+}
+
+const usePointsWords =
+  /\b(use|redeem|spend|apply)\b.*\b(points?|pts)\b|\bguna(kan)?\b.*\b(mata|poin|point)\b|\btebus\b|用.{0,3}(積分|积分|點數|点数)|(積分|积分|點數|点数).{0,2}(抵|扣|折)/i
+const keepPointsWords =
+  /\b(not this time|no thanks|keep (my |the )?points|don'?t use|without points)\b|\b(bukan kali ini|tak (nak )?guna|simpan mata)\b|這次不用|这次不用|不用(積分|积分|點數|点数)|下次(再)?用/i
+
+/**
+ * Reads the answer to "Use N points?": a tapped choice (`?loyalty_points=700`), a number of points
+ * the order allows, "use my points" / "guna mata saya" / "用积分" (the offer), or no. Anything else
+ * is no answer; a number the order does not allow is `invalid`.
+ */
+export function readPointsChoice(
+  text: string,
+  offer: number,
+  loyalty: LoyaltyConfiguration,
+  recognized?: string,
+): string | undefined {
+  const tapped = /[?&]loyalty_points=(\d+)/.exec(text)?.[1]
+  if (tapped !== undefined) return tapped
+  if (keepPointsWords.test(text)) return '0'
+  const typed = /(\d[\d,]*)\s*(points?|pts|mata|poin|積分|积分|點|点|分)/i.exec(text)?.[1]
+  if (typed !== undefined) {
+    const points = Number(typed.replace(/,/g, ''))
+    const allowed =
+      points >= loyalty.minimumRedemptionPoints &&
+      points % Math.max(1, loyalty.redemptionBlockPoints) === 0 &&
+      points <= offer
+    return allowed ? String(points) : 'invalid'
+  }
+  if (usePointsWords.test(text)) return String(offer)
+  const yesNo =
+    readYesNo(text) ?? (recognized === 'affirm' ? 'yes' : recognized === 'deny' ? 'no' : undefined)
+  return yesNo === undefined ? undefined : yesNo === 'yes' ? String(offer) : '0'
+}
+
+/** The points to spend as the shopper chose them (0 when none). */
+function pointsChosen(slots: Readonly<Record<string, string>>): number {
+  const points = Number(slots['points'] ?? '0')
+  return Number.isInteger(points) && points > 0 ? points : 0
+}
+
+/** The most points this cart allows the known customer now (0 when none), from a checkout quote. */
+async function findPointsOffer(
+  context: FlowContext,
+  customerId: string,
+): Promise<{ balance: number; offer: number }> {
+  const customer = await context.services.customers?.getCustomer(customerId)
+  const token = context.memory.cartToken
+  const balance = customer?.loyaltyPoints ?? 0
+  const loyalty = loyaltyOf(context)
+  if (token === undefined || balance < loyalty.minimumRedemptionPoints) return { balance, offer: 0 }
+  const couponCode = context.memory.couponCode === '' ? undefined : context.memory.couponCode
+  const quote = await context.services.checkout?.quoteCheckout({
+    cartToken: token,
+    ...(couponCode === undefined ? {} : { couponCode }),
+    locale: context.locale,
+  })
+  if (quote === undefined || !quote.ok) return { balance, offer: 0 }
+  const orderAmount = quote.value.totals.subtotal.amount - quote.value.totals.discount.amount
+  return { balance, offer: findRedeemablePoints(balance, orderAmount, loyalty) }
+}
+
 /** The signed-in customer's saved methods checkout can charge without a card being typed. */
 async function listChargeableMethods(context: FlowContext): Promise<SavedPaymentMethod[]> {
   if (context.customerId === null || context.services.customers === undefined) return []
@@ -168,17 +250,41 @@ async function summarize(
   const token = context.memory.cartToken
   const cart =
     token === undefined ? undefined : await context.services.carts?.getCart(token, context.locale)
-  const city = slots['address'] === undefined ? '' : (parseAddress(slots['address'])?.city ?? '')
+  // A signed-in customer's order goes to the saved default address.
+  const city =
+    slots['address'] === undefined
+      ? context.customerId === null
+        ? ''
+        : ((await context.services.customers?.getProfile(context.customerId))?.defaultAddress
+            ?.city ?? '')
+      : (parseAddress(slots['address'])?.city ?? '')
   const values = {
     count: cart?.totals.itemCount ?? 0,
     total: cart?.totals.subtotal ?? { amount: 0, currency: 'MYR' },
     city: city.length > 0 ? city : '—',
   }
-  if (slots['payment'] === payByLink) return { key: 'checkout-confirm-link', values }
+  const points = pointsChosen(slots)
+  const withPoints = {
+    ...values,
+    points,
+    discount: {
+      amount: points * loyaltyOf(context).pointValueAmount,
+      currency: values.total.currency,
+    },
+  }
+  if (slots['payment'] === payByLink)
+    return points > 0
+      ? { key: 'checkout-confirm-link-points', values: withPoints }
+      : { key: 'checkout-confirm-link', values }
   const saved = await findChosenMethod(slots['payment'], context)
-  return saved === undefined
-    ? { key: 'checkout-confirm', values }
-    : { key: 'checkout-confirm-saved', values: { ...values, card: describeSavedCard(saved) } }
+  if (saved === undefined)
+    return points > 0
+      ? { key: 'checkout-confirm-points', values: withPoints }
+      : { key: 'checkout-confirm', values }
+  const card = describeSavedCard(saved)
+  return points > 0
+    ? { key: 'checkout-confirm-saved-points', values: { ...withPoints, card } }
+    : { key: 'checkout-confirm-saved', values: { ...values, card } }
 }
 
 /** What the shopper is told once an order is placed: thanks with the total, then the order card. */
@@ -211,7 +317,16 @@ export function describePlacedOrder(order: PlacedOrder): Reply[] {
 export function describeCheckoutFailure(
   outcome: Extract<PlaceOrderOutcome, { ok: false }>,
   couponCode: string | undefined,
+  loyalty: LoyaltyConfiguration = defaultLoyaltyConfiguration,
+  currency = 'MYR',
 ): FlowOutcome {
+  const pointsReply = describePointsRefusal(outcome, loyalty, currency)
+  if (pointsReply !== undefined)
+    return {
+      replies: [
+        { ...pointsReply, choices: [{ label: 'choice-checkout', payload: '/intent:checkout' }] },
+      ],
+    }
   if (outcome.reason === 'payment-declined')
     return { replies: [{ key: 'checkout-declined', choices: [linkChoice] }] }
   if (outcome.reason === 'invalid-coupon') {
@@ -237,6 +352,41 @@ export function describeCheckoutFailure(
   }
 }
 
+/** Why points could not be spent, with the numbers the shopper needs; `undefined` for other reasons. */
+function describePointsRefusal(
+  outcome: Extract<PlaceOrderOutcome, { ok: false }>,
+  loyalty: LoyaltyConfiguration,
+  currency: string,
+): Reply | undefined {
+  const allowed = outcome.allowedPoints ?? 0
+  switch (outcome.reason) {
+    case 'points-below-minimum':
+      return {
+        key: 'checkout-points-below-minimum',
+        values: { minimum: loyalty.minimumRedemptionPoints },
+      }
+    case 'points-not-in-blocks':
+      return {
+        key: 'checkout-points-not-in-blocks',
+        values: { block: loyalty.redemptionBlockPoints },
+      }
+    case 'points-over-limit':
+      return allowed === 0
+        ? { key: 'checkout-points-none-allowed' }
+        : {
+            key: 'checkout-points-over-limit',
+            values: {
+              points: allowed,
+              discount: { amount: allowed * loyalty.pointValueAmount, currency },
+            },
+          }
+    case 'insufficient-points':
+      return { key: 'checkout-points-insufficient' }
+    default:
+      return undefined
+  }
+}
+
 /**
  * Checkout in chat: the cart of this conversation; for a guest the e-mail, name and delivery address
  * (a signed-in customer's saved address is used); for a returning customer with saved cards, which
@@ -251,7 +401,17 @@ export const checkoutFlow: Flow = {
   intents: ['checkout'],
   async prefill(context) {
     const methods = await listChargeableMethods(context)
-    return { savedMethods: String(methods.length) }
+    const customerId = await findKnownCustomer(context)
+    const points =
+      customerId === undefined
+        ? { balance: 0, offer: 0 }
+        : await findPointsOffer(context, customerId)
+    return {
+      savedMethods: String(methods.length),
+      ...(customerId === undefined ? {} : { [knownCustomerSlot]: customerId }),
+      pointsBalance: String(points.balance),
+      pointsOffer: String(points.offer),
+    }
   },
   slots: [
     {
@@ -264,7 +424,8 @@ export const checkoutFlow: Flow = {
         /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(value) ? undefined : 'invalid-email',
       prompt: 'ask-email',
       invalid: 'invalid-email',
-      skipWhen: (context) => context.customerId !== null,
+      skipWhen: (context, slots) =>
+        context.customerId !== null || slots[knownCustomerSlot] !== undefined,
     },
     {
       name: 'full_name',
@@ -272,7 +433,8 @@ export const checkoutFlow: Flow = {
       validate: (value) => (splitFullName(value) === undefined ? 'invalid-full-name' : undefined),
       prompt: 'ask-full-name',
       invalid: 'invalid-full-name',
-      skipWhen: (context) => context.customerId !== null,
+      skipWhen: (context, slots) =>
+        context.customerId !== null || slots[knownCustomerSlot] !== undefined,
     },
     {
       name: 'address',
@@ -311,6 +473,40 @@ export const checkoutFlow: Flow = {
       },
     },
     {
+      name: 'points',
+      parse: (text, slots, context) =>
+        readPointsChoice(
+          text,
+          Number(slots['pointsOffer'] ?? '0'),
+          loyaltyOf(context),
+          context.recognition.intent,
+        ),
+      validate: (value) => (/^\d+$/.test(value) ? undefined : 'checkout-points-invalid'),
+      prompt: 'checkout-ask-points',
+      invalid: 'checkout-points-invalid',
+      // Offered to a known customer whose balance and cart allow at least the minimum.
+      skipWhen: (_context, slots) => Number(slots['pointsOffer'] ?? '0') <= 0,
+      ask(slots, context) {
+        const offer = Number(slots['pointsOffer'] ?? '0')
+        const discount = {
+          amount: offer * loyaltyOf(context).pointValueAmount,
+          currency: currencyOf(context),
+        }
+        return {
+          key: 'checkout-ask-points',
+          values: { balance: Number(slots['pointsBalance'] ?? '0'), points: offer, discount },
+          choices: [
+            {
+              label: 'choice-use-points',
+              payload: `/intent:checkout?loyalty_points=${String(offer)}`,
+              values: { points: offer, discount },
+            },
+            { label: 'choice-keep-points', payload: '/intent:checkout?loyalty_points=0' },
+          ],
+        }
+      },
+    },
+    {
       name: 'card',
       parse: (text) =>
         readPaymentChoice(text) === payByLink
@@ -337,6 +533,8 @@ export const checkoutFlow: Flow = {
     const cart = token === undefined ? undefined : await carts.getCart(token, context.locale)
     if (cart === undefined || cart.lines.length === 0 || token === undefined)
       return { replies: [{ key: 'cart-empty' }] }
+    const knownCustomer = context.customerId ?? slots[knownCustomerSlot]
+    const points = pointsChosen(slots)
     const name = splitFullName(slots['full_name'] ?? '')
     const address = parseAddress(slots['address'] ?? '')
     const couponCode = context.memory.couponCode === '' ? undefined : context.memory.couponCode
@@ -344,24 +542,29 @@ export const checkoutFlow: Flow = {
     const saved = byLink ? undefined : await findChosenMethod(slots['payment'], context)
     // One key per cart state and way of paying: retrying the same card replays its outcome, while
     // another card, a saved card or a payment link after a decline is a new attempt.
-    const attempt = byLink
-      ? 'link'
-      : saved === undefined
-        ? `card-${(slots['card'] ?? '').slice(-4)}`
-        : `saved-${saved.id}`
+    // Points are part of the attempt: a refusal over points is not replayed when checking out without.
+    const attempt = `${
+      byLink
+        ? 'link'
+        : saved === undefined
+          ? `card-${(slots['card'] ?? '').slice(-4)}`
+          : `saved-${saved.id}`
+    }${points > 0 ? `-points-${String(points)}` : ''}`
     const order = {
       cartToken: token,
       checkoutKey: `${context.conversationId}/${cart.id}/${cart.updatedAt}/${attempt}`,
-      ...(context.customerId === null
+      ...(knownCustomer === undefined
         ? {
             guest: {
               email: slots['email'] ?? '',
               firstName: name?.firstName ?? '',
               lastName: name?.lastName ?? '',
             },
-            ...(address === undefined ? {} : { shippingAddress: address }),
           }
-        : { customerId: context.customerId }),
+        : { customerId: knownCustomer }),
+      // A verified (not signed-in) customer gives the address in the chat like a guest.
+      ...(context.customerId === null && address !== undefined ? { shippingAddress: address } : {}),
+      ...(points > 0 ? { redeemPoints: points } : {}),
       ...(couponCode === undefined ? {} : { couponCode }),
       locale: context.locale,
       conversationId: context.conversationId,
@@ -388,7 +591,13 @@ export const checkoutFlow: Flow = {
           ],
         }
       }
-      if (!started.outcome.ok) return describeCheckoutFailure(started.outcome, couponCode)
+      if (!started.outcome.ok)
+        return describeCheckoutFailure(
+          started.outcome,
+          couponCode,
+          loyaltyOf(context),
+          currencyOf(context),
+        )
       return placed(started.outcome.order, couponCode, context)
     }
     if (slots['payment'] !== undefined && slots['payment'] !== payByCard && saved === undefined)
@@ -400,9 +609,46 @@ export const checkoutFlow: Flow = {
           ? { kind: 'card', number: slots['card'] ?? '' }
           : { kind: 'saved', paymentMethodId: saved.id },
     })
-    if (!outcome.ok) return describeCheckoutFailure(outcome, couponCode)
-    return placed(outcome.order, couponCode, context)
+    if (!outcome.ok)
+      return describeCheckoutFailure(outcome, couponCode, loyaltyOf(context), currencyOf(context))
+    const result = placed(outcome.order, couponCode, context)
+    const offer =
+      saved === undefined ? await offerToSaveCard(slots['card'] ?? '', context) : undefined
+    return offer === undefined ? result : { ...result, followUp: offer }
   },
+}
+
+/**
+ * After a typed card paid, a signed-in customer is offered to keep it: the provider's token (never
+ * the number) goes to the save-card flow. Not offered when the provider cannot tokenize here, or the
+ * same card is saved already. Saved cards are charged only for signed-in customers, so a shopper
+ * known by verification alone is not offered.
+ */
+async function offerToSaveCard(
+  cardNumber: string,
+  context: FlowContext,
+): Promise<FlowOutcome['followUp']> {
+  if (context.customerId === null || context.services.customers === undefined) return undefined
+  const tokenized = context.services.cardTokenizer?.tokenize(cardNumber)
+  if (tokenized === undefined) return undefined
+  const methods = await listChargeableMethods(context)
+  if (
+    methods.some(
+      (method) => method.lastFour === tokenized.lastFour && method.brand === tokenized.brand,
+    )
+  )
+    return undefined
+  return {
+    flow: saveCardFlowName,
+    slots: {
+      customer: context.customerId,
+      provider: tokenized.provider,
+      token: tokenized.token,
+      brand: tokenized.brand,
+      lastFour: tokenized.lastFour,
+      currency: currencyOf(context),
+    },
+  }
 }
 
 function placed(
@@ -410,8 +656,21 @@ function placed(
   couponCode: string | undefined,
   context: FlowContext,
 ): FlowOutcome {
+  const pointsUsed: Reply[] =
+    order.loyaltyPointsSpent > 0
+      ? [
+          {
+            key: 'checkout-points-used',
+            values: {
+              points: order.loyaltyPointsSpent,
+              discount: order.pointsDiscount,
+              earned: order.loyaltyPointsEarned,
+            },
+          },
+        ]
+      : []
   return {
-    replies: describePlacedOrder(order),
+    replies: [...describePlacedOrder(order), ...pointsUsed],
     events: [
       {
         type: 'order.placed-in-conversation',
