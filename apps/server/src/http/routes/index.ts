@@ -17,6 +17,7 @@ import { createStoreOrderRoutes } from './store/order-routes.ts'
 import { createCartRoutes } from './store/cart-routes.ts'
 import { createCatalogRoutes } from './store/catalog-routes.ts'
 import { createDataExportRoutes } from './store/data-export-routes.ts'
+import { createSavedPaymentMethodRoutes } from './saved-payment-method-routes.ts'
 import { createStorefrontRoutes } from './storefront-routes.ts'
 
 /**
@@ -41,6 +42,7 @@ export function createRouteModules(context: ServerContext): FastifyPluginAsyncZo
     createCatalogRoutes(context),
     createCartRoutes(context),
     createDataExportRoutes(context),
+    createSavedPaymentMethodRoutes(context),
     createStorefrontRoutes(context),
   ]
 }
