@@ -236,17 +236,6 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       recognition,
       state.active?.awaiting !== undefined,
     )
-    events.push({
-      type: 'intent.recognized',
-      aggregateId: conversationId,
-      payload: {
-        messageId: inbound.id,
-        intent: recognition.intent,
-        confidence: recognition.confidence,
-        language: recognition.language,
-        entities: recognition.entities.map((entity) => entity.type),
-      },
-    })
     const turn = await engine.runTurn({
       conversationId,
       customerId: conversation.customerId,
@@ -256,7 +245,21 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       state,
       services: dependencies.services,
     })
-    events.push(...turn.events)
+    events.push(
+      {
+        type: 'intent.recognized',
+        aggregateId: conversationId,
+        payload: {
+          messageId: inbound.id,
+          intent: recognition.intent,
+          confidence: recognition.confidence,
+          language: recognition.language,
+          entities: recognition.entities.map((entity) => entity.type),
+          answeredQuestion: turn.answeredQuestion,
+        },
+      },
+      ...turn.events,
+    )
     state = turn.handOver === undefined ? turn.state : { ...turn.state, waitingNoticeSent: true }
     const replies = await storeTurn(conversation, inbound, turn.replies, {
       started,

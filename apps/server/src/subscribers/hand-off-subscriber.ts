@@ -38,7 +38,7 @@ export function subscribeHandOff(
     await workflow.cancelWaitingHandOver(event.aggregateId)
   })
   const unsubscribeRecognized = eventBus.subscribe('intent.recognized', async (event) => {
-    const { messageId, intent, confidence } = event.payload
+    const { messageId, intent, confidence, answeredQuestion } = event.payload
     if (typeof messageId !== 'string' || typeof intent !== 'string') return
     if (typeof confidence !== 'number') return
     await workflow.considerHandOff({
@@ -46,6 +46,7 @@ export function subscribeHandOff(
       messageId,
       intent,
       confidence,
+      answeredQuestion: answeredQuestion === true,
     })
   })
   const unsubscribeReceived = eventBus.subscribe('message.received', async (event) => {

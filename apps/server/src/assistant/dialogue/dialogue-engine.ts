@@ -61,6 +61,11 @@ export interface TurnOutput {
   readonly confidence: number
   /** The flow that handled the turn, if any. */
   readonly flow: string | undefined
+  /**
+   * True when the message was taken as the answer to the bot's own question (a slot, a
+   * confirmation): what the recognizer made of it on its own then says little about the shopper.
+   */
+  readonly answeredQuestion: boolean
 }
 
 /** The dialogue engine: decides what the bot does with one recognized message. */
@@ -152,6 +157,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
       let handOver: HandOverReason | undefined
       let handledBy: string | undefined
       let resolve = false
+      let answeredQuestion = false
       const command = readCommand(input.text, input.recognition)
       const recognition =
         command === undefined || command === 'cancel' ? input.recognition : command
@@ -180,6 +186,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         intent: recognition.intent,
         confidence: recognition.confidence,
         flow: handledBy,
+        answeredQuestion,
       })
 
       const abandonAll = (reason: string) => {
@@ -425,6 +432,10 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           }
         }
         if (frame.awaiting === 'confirmation') {
+          answeredQuestion =
+            corrected ||
+            ((recognition.intent === 'affirm' || recognition.intent === 'deny') &&
+              recognition.confidence >= clarify)
           if (corrected) {
             await proceed(activeFlow, { ...frame, slots, awaiting: undefined, attempts: 0 })
           } else if (recognition.intent === 'affirm' && recognition.confidence >= clarify) {
@@ -442,6 +453,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
           return result()
         }
         if (answered || corrected) {
+          answeredQuestion = true
           await proceed(activeFlow, { ...frame, slots, attempts: 0 })
           return result()
         }

@@ -22,8 +22,20 @@ export function rateComplaintSeverity(text: string): number {
  */
 export async function considerHandOff(
   dependencies: HandOffDependencies,
-  input: { conversationId: string; messageId: string; intent: string; confidence: number },
+  input: {
+    conversationId: string
+    messageId: string
+    intent: string
+    confidence: number
+    /**
+     * The message answered the bot's own question (a slot, a confirmation): a flow is in charge and
+     * the recognizer's reading of the bare answer ("save my card" read as a fraud report) must not
+     * call in a person.
+     */
+    answeredQuestion?: boolean
+  },
 ): Promise<HandOverDecision> {
+  if (input.answeredQuestion === true) return { handOver: false }
   const conversation = await dependencies.conversations.getConversation(input.conversationId)
   if (conversation.status !== 'bot-active') return { handOver: false }
   const rules = dependencies.settings.rules

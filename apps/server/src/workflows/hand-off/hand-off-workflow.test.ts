@@ -374,12 +374,13 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
     text: string,
     intent: string,
     confidence: number,
+    answeredQuestion = false,
   ) {
     const message = await shopperSays(conversationId, text, { intent, confidence })
     await system.eventBus.publish({
       type: 'intent.recognized',
       aggregateId: conversationId,
-      payload: { messageId: message.id, intent, confidence },
+      payload: { messageId: message.id, intent, confidence, answeredQuestion },
     })
   }
 
@@ -460,6 +461,19 @@ describeEachEngine('hand-off workflow', (getDatabase) => {
     await botRecognizes(conversationId, 'show me running shoes', 'product_search', 0.95)
     expect(await system.inbox.findOpenHandOver(conversationId)).toBeUndefined()
     expect((await system.conversations.getConversation(conversationId)).status).toBe('bot-active')
+  })
+
+  it('leaves the bot in charge when a message it read as a fraud report answered its own question', async () => {
+    const conversationId = await openConversation('en')
+    // "save my card" answering "Save Visa •••• 4242 for next time?" reads as report_fraud alone.
+    await botRecognizes(conversationId, 'save my card', 'report_fraud', 0.69, true)
+    expect(await system.inbox.findOpenHandOver(conversationId)).toBeUndefined()
+    expect((await system.conversations.getConversation(conversationId)).status).toBe('bot-active')
+    // The same reading as a message of its own is a fraud report: a person takes over.
+    await botRecognizes(conversationId, 'someone used my card', 'report_fraud', 0.69)
+    const handOver = await system.inbox.findOpenHandOver(conversationId)
+    expect(handOver).toBeDefined()
+    await system.inbox.resolve(handOver?.id ?? '')
   })
 
   it('transfers to another team, and the new agent is announced when they join', async () => {
