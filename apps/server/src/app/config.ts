@@ -79,6 +79,11 @@ const variables = {
     .optional(),
   KEDAI_DATA_DIR: z.string().min(1).default('data'),
   KEDAI_SEED_DEMO: booleanText.default(true),
+  KEDAI_DEMO_TIME_SCALE: z.coerce
+    .number({ message: 'expected a number from 1 to 86400' })
+    .min(1, 'expected a number from 1 to 86400')
+    .max(86_400, 'expected a number from 1 to 86400')
+    .default(1),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'expected one of fatal, error, warn, info, debug, trace, silent',
@@ -165,6 +170,11 @@ export interface Configuration {
   readonly dataDirectory: string
   readonly demoDirectory: string
   readonly seedDemo: boolean
+  /**
+   * How much faster than real time the demo store's warehouse and carrier move new orders (3600:
+   * an hour passes in a second), so a delivery can be tried in minutes.
+   */
+  readonly demoTimeScale: number
   readonly logLevel: string
   readonly environment: 'development' | 'production' | 'test'
   readonly store: { readonly currency: string; readonly locale: (typeof locales)[number] }
@@ -312,6 +322,7 @@ export function loadConfiguration(
     dataDirectory,
     demoDirectory: join(repositoryRoot, 'data', 'demo'),
     seedDemo: values.KEDAI_SEED_DEMO,
+    demoTimeScale: values.KEDAI_DEMO_TIME_SCALE,
     logLevel: values.LOG_LEVEL,
     environment: values.NODE_ENV,
     store: { currency: values.STORE_CURRENCY, locale: values.STORE_LOCALE },

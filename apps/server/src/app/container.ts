@@ -1,3 +1,8 @@
+import {
+  createDemoFulfillmentProvider,
+  defaultDemoFulfillmentSchedule,
+} from '../adapters/fulfillment-demo/index.ts'
+import { defaultOrderLifecycleSchedule } from '../workflows/advance-order-lifecycle/index.ts'
 import { pino, type DestinationStream, type Logger } from 'pino'
 import {
   createDatabase,
@@ -145,7 +150,21 @@ export async function createContainer(
       onBackgroundError: (error, step) =>
         logger.error({ err: error, step }, 'checkout step failed'),
     })
+    // The demo warehouse and carrier may run faster than real time (KEDAI_DEMO_TIME_SCALE).
+    const demoScale = configuration.demoTimeScale
     const postPurchase = createPostPurchaseServices({
+      ...(demoScale === 1
+        ? {}
+        : {
+            fulfillmentProvider: createDemoFulfillmentProvider({
+              schedule: {
+                inTransitAfterHours: defaultDemoFulfillmentSchedule.inTransitAfterHours / demoScale,
+                outForDeliveryAfterHours:
+                  defaultDemoFulfillmentSchedule.outForDeliveryAfterHours / demoScale,
+                deliveredAfterHours: defaultDemoFulfillmentSchedule.deliveredAfterHours / demoScale,
+              },
+            }),
+          }),
       db: database.db,
       clock,
       eventBus,
@@ -158,6 +177,11 @@ export async function createContainer(
       configuration.seedDemo && configuration.environment !== 'test'
         ? postPurchase.startOrderLifecycle({
             placedSince: clock.now().toISOString(),
+            intervalMs: Math.max(1_000, Math.round(60_000 / demoScale)),
+            schedule: {
+              processAfterHours: defaultOrderLifecycleSchedule.processAfterHours / demoScale,
+              shipAfterHours: defaultOrderLifecycleSchedule.shipAfterHours / demoScale,
+            },
             onError: (error) => logger.error({ err: error }, 'order lifecycle pass failed'),
           })
         : () => undefined
