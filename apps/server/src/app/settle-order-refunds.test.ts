@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createSandboxPaymentProvider } from '../../adapters/payment-sandbox/index.ts'
-import { createStripePaymentProvider } from '../../adapters/payment-stripe/index.ts'
-import { createOrderService, type Order } from '../../domains/orders/index.ts'
+import { createSandboxPaymentProvider } from '../adapters/payment-sandbox/index.ts'
+import { createStripePaymentProvider } from '../adapters/payment-stripe/index.ts'
+import { createOrderService, type Order } from '../domains/orders/index.ts'
 import {
   createPaymentsService,
   type PaymentMethodInput,
   type PaymentProvider,
-} from '../../domains/payments/index.ts'
-import { money } from '../../shared/money.ts'
+} from '../domains/payments/index.ts'
+import { money } from '../shared/money.ts'
 import {
   startLocalStripeServer,
   type LocalStripeServer,
-} from '../../testing/local-stripe-server.ts'
-import { createTestDependencies, loadTau2TestStore } from '../../testing/tau2-test-store.ts'
-import { describeEachEngine } from '../../testing/test-database.ts'
-import { createOrderOperations } from '../order-operations/index.ts'
-import { createRefundSettlement } from './settle-order-refunds.ts'
+} from '../testing/local-stripe-server.ts'
+import { createTestDependencies, loadTau2TestStore } from '../testing/tau2-test-store.ts'
+import { describeEachEngine } from '../testing/test-database.ts'
+import { createOrderOperations } from '../workflows/order-operations/index.ts'
+import { createRefundSettlement } from '../workflows/settle-order-refunds/index.ts'
 
 describeEachEngine('settle order refunds', (getDatabase) => {
   let dependencies: ReturnType<typeof createTestDependencies>
