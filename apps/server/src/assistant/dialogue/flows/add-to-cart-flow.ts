@@ -1,4 +1,5 @@
 import type { Flow, FlowOutcome } from '../flow.ts'
+import { describeOptionValues } from './describe-item.ts'
 import { changeQuantityInCart } from './change-cart-flow.ts'
 import { productAvailabilityFlow } from './product-availability-flow.ts'
 import {
@@ -62,7 +63,7 @@ export const addToCartFlow: Flow = {
           key: 'cart-added',
           values: {
             product: line?.name ?? variantId,
-            options: Object.values(line?.options ?? {}).join(', '),
+            options: describeOptionValues(line?.options ?? {}, context),
             total: result.value.totals.total,
           },
           choices: [

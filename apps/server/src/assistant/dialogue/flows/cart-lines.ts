@@ -1,14 +1,17 @@
 import type { CartLineView, CartView } from '../../../domains/cart/index.ts'
 import type { Reply, ReplyChoice } from '../../replies/index.ts'
 import type { FlowContext } from '../flow.ts'
+import { describeItem, type ItemReader } from './describe-item.ts'
 
 /** At most this many cart lines get their own Remove / Change quantity quick replies. */
 const linesWithChoices = 5
 
-/** A cart line as the shopper reads it: `Urban Sneakers (9, black)`. */
-export function describeCartLine(line: Pick<CartLineView, 'name' | 'options'>): string {
-  const values = Object.values(line.options)
-  return values.length === 0 ? line.name : `${line.name} (${values.join(', ')})`
+/** A cart line as the shopper reads it: `Urban Sneakers (9, Black)`, in their language. */
+export function describeCartLine(
+  line: Pick<CartLineView, 'name' | 'options'>,
+  reader: ItemReader | undefined,
+): string {
+  return describeItem(line, reader)
 }
 
 /**
@@ -29,10 +32,10 @@ export function cartLinePayload(line: CartLineView, changeQuantity = false): str
 }
 
 /** "Remove …" and "Change quantity: …" for each line (the first few), then Check out. */
-export function cartLineChoices(cart: CartView): ReplyChoice[] {
+export function cartLineChoices(cart: CartView, reader?: ItemReader): ReplyChoice[] {
   return [
     ...cart.lines.slice(0, linesWithChoices).flatMap((line) => {
-      const values = { product: describeCartLine(line) }
+      const values = { product: describeCartLine(line, reader) }
       return [
         { label: 'choice-remove-line' as const, payload: cartLinePayload(line), values },
         {
@@ -47,15 +50,15 @@ export function cartLineChoices(cart: CartView): ReplyChoice[] {
 }
 
 /** The cart's lines and total, with per-line quick replies; "empty" when it has no lines. */
-export function cartSummaryReply(cart: CartView | undefined): Reply {
+export function cartSummaryReply(cart: CartView | undefined, reader?: ItemReader): Reply {
   if (cart === undefined || cart.lines.length === 0) return { key: 'cart-empty' }
   const lines = cart.lines
-    .map((line) => `${String(line.quantity)} × ${describeCartLine(line)}`)
+    .map((line) => `${String(line.quantity)} × ${describeCartLine(line, reader)}`)
     .join('; ')
   return {
     key: 'cart-summary',
     values: { lines, total: cart.totals.total },
-    choices: cartLineChoices(cart),
+    choices: cartLineChoices(cart, reader),
   }
 }
 

@@ -120,7 +120,7 @@ export const changeCartFlow: Flow = {
           choices: (cart?.lines ?? []).slice(0, 10).map((line) => ({
             label: 'choice-cart-line' as const,
             payload: `/intent:remove_from_cart?variant=${encodeURIComponent(line.variantId)}`,
-            values: { product: describeCartLine(line) },
+            values: { product: describeCartLine(line, context) },
           })),
         }
       },
@@ -139,7 +139,7 @@ export const changeCartFlow: Flow = {
         const line = cart?.lines.find((candidate) => candidate.variantId === slots['line'])
         return {
           key: 'cart-ask-quantity',
-          values: { product: line === undefined ? '' : describeCartLine(line) },
+          values: { product: line === undefined ? '' : describeCartLine(line, context) },
           choices: quantityChoices(),
         }
       },
@@ -152,7 +152,7 @@ export const changeCartFlow: Flow = {
     if (cart === undefined || cart.lines.length === 0) return { replies: [{ key: 'cart-empty' }] }
     const line = cart.lines.find((candidate) => candidate.variantId === slots['line'])
     if (line === undefined)
-      return { replies: [{ key: 'cart-line-not-found', choices: cartLineChoices(cart) }] }
+      return { replies: [{ key: 'cart-line-not-found', choices: cartLineChoices(cart, context) }] }
     const mode = isChangeMode(slots['mode']) ? slots['mode'] : 'remove'
     const asked = Math.min(99, Number(slots['quantity'] ?? '0') || 0)
     const quantity =
@@ -189,7 +189,7 @@ async function changeLine(
     quantity === 0
       ? await carts.removeLine(token, line.id)
       : await carts.setLineQuantity(token, line.id, quantity)
-  const product = describeCartLine(line)
+  const product = describeCartLine(line, context)
   if (!result.ok) {
     return {
       replies: [
@@ -197,9 +197,9 @@ async function changeLine(
           ? {
               key: 'cart-quantity-unavailable',
               values: { product, available: result.available ?? 0 },
-              choices: cartLineChoices(cart),
+              choices: cartLineChoices(cart, context),
             }
-          : { key: 'cart-change-failed', choices: cartLineChoices(cart) },
+          : { key: 'cart-change-failed', choices: cartLineChoices(cart, context) },
       ],
     }
   }
@@ -208,7 +208,7 @@ async function changeLine(
       quantity === 0
         ? { key: 'cart-line-removed', values: { product } }
         : { key: 'cart-quantity-changed', values: { product, quantity } },
-      cartSummaryReply(result.value),
+      cartSummaryReply(result.value, context),
     ],
     events: [
       {

@@ -1,4 +1,5 @@
 import type { SavedPaymentMethod } from '../../../domains/customers/index.ts'
+import { describeItem, type ItemReader } from './describe-item.ts'
 import {
   defaultLoyaltyConfiguration,
   findRedeemablePoints,
@@ -89,12 +90,6 @@ export function parseAddress(
     }
   }
   return undefined
-}
-
-/** An order line's title: the product name and its options (`Urban Sneakers (9, black)`). */
-function describeOrderLine(name: string, options: Readonly<Record<string, string>>): string {
-  const values = Object.values(options)
-  return values.length === 0 ? name : `${name} (${values.join(', ')})`
 }
 
 /** True for a 13–19 digit number that passes the Luhn check. */
@@ -288,7 +283,7 @@ async function summarize(
 }
 
 /** What the shopper is told once an order is placed: thanks with the total, then the order card. */
-export function describePlacedOrder(order: PlacedOrder): Reply[] {
+export function describePlacedOrder(order: PlacedOrder, reader?: ItemReader): Reply[] {
   const eta = order.estimatedDelivery?.latest ?? order.estimatedDelivery?.earliest
   return [
     eta === undefined
@@ -303,7 +298,7 @@ export function describePlacedOrder(order: PlacedOrder): Reply[] {
         id: order.id,
         number: order.number,
         lines: order.lines.map((line) => ({
-          title: describeOrderLine(line.name, line.options),
+          title: describeItem(line, reader),
           quantity: line.quantity,
           unitPrice: { amount: line.unitPriceAmount, currency: order.total.currency },
         })),
@@ -670,7 +665,7 @@ function placed(
         ]
       : []
   return {
-    replies: [...describePlacedOrder(order), ...pointsUsed],
+    replies: [...describePlacedOrder(order, context), ...pointsUsed],
     events: [
       {
         type: 'order.placed-in-conversation',

@@ -1,10 +1,11 @@
 import type { VariantView } from '../../../domains/catalog/index.ts'
+import { describeOptionValues, type ItemReader } from './describe-item.ts'
 import type { Order, OrderItem } from '../../../domains/orders/index.ts'
 import type { Reply } from '../../replies/index.ts'
 import type { Flow, FlowContext, FlowOutcome, SlotDefinition } from '../flow.ts'
 import {
   accessOrder,
-  describeItem,
+  describeOrderItem,
   normalizeAnswer,
   orderAccessSlots,
   prefillKnownCustomer,
@@ -42,10 +43,14 @@ async function replacementsOf(item: OrderItem, context: FlowContext): Promise<Va
     .slice(0, maximumChoices)
 }
 
-/** A variant as the shopper reads it: its option values (`10, black`). */
-function describeVariant(variant: Pick<VariantView, 'options' | 'sku'>): string {
-  const values = Object.values(variant.options)
-  return values.length === 0 ? variant.sku : values.join(', ')
+/** A variant as the shopper reads it: its option values (`10, Black`), in their language. */
+function describeVariant(
+  variant: Pick<VariantView, 'options' | 'sku'>,
+  reader: ItemReader | undefined,
+): string {
+  return Object.keys(variant.options).length === 0
+    ? variant.sku
+    : describeOptionValues(variant.options, reader)
 }
 
 /** The item the shopper chose: a tapped item, its position (1, 2…) or words of its name/options. */
@@ -78,9 +83,17 @@ function readVariant(
     .map((entity) => entity.value.toLowerCase())
   const scored = candidates.map((variant) => ({
     sku: variant.sku,
-    score: Object.values(variant.options).filter((value) => {
+    // An option counts when the answer names it as stored (black) or as the shopper was shown it (黑色).
+    score: Object.entries(variant.options).filter(([name, value]) => {
       const option = value.toLowerCase()
-      return answer.includes(` ${normalizeAnswer(option)} `) || recognized.includes(option)
+      const shown = (
+        context.services.catalog?.describeOptionValue(name, value, context.locale) ?? value
+      ).toLowerCase()
+      return (
+        answer.includes(` ${normalizeAnswer(option)} `) ||
+        answer.includes(` ${normalizeAnswer(shown)} `) ||
+        recognized.includes(option)
+      )
     }).length,
   }))
   const best = Math.max(0, ...scored.map((candidate) => candidate.score))
@@ -107,7 +120,7 @@ const itemSlot: SlotDefinition = {
         .slice(0, maximumChoices)
         .map((item) => ({
           label: 'choice-order-item',
-          values: { item: describeItem(item) },
+          values: { item: describeOrderItem(item, context) },
           payload: `/item:${item.sku}`,
         })),
     }
@@ -133,10 +146,10 @@ const variantSlot: SlotDefinition = {
     const candidates = item === undefined ? [] : await replacementsOf(item, context)
     return {
       key: 'ask-exchange-variant',
-      values: { item: item === undefined ? '' : describeItem(item) },
+      values: { item: item === undefined ? '' : describeOrderItem(item, context) },
       choices: candidates.map((variant) => ({
         label: 'choice-order-item',
-        values: { item: describeVariant(variant) },
+        values: { item: describeVariant(variant, context) },
         payload: `/variant:${variant.sku}`,
       })),
     }
@@ -201,7 +214,7 @@ export const exchangeFlow: Flow = {
       replies: [
         {
           key: 'exchange-no-variants',
-          values: { item: item === undefined ? '' : describeItem(item) },
+          values: { item: item === undefined ? '' : describeOrderItem(item, context) },
           choices: [talkToPersonChoice],
         },
       ],
@@ -213,8 +226,11 @@ export const exchangeFlow: Flow = {
     if (order === undefined || choice?.replacement === undefined)
       return { key: 'exchange-confirm-same', values: { item: '', variant: '' } }
     const values = {
-      item: describeItem(choice.item),
-      variant: describeItem({ name: choice.item.name, options: choice.replacement.options }),
+      item: describeOrderItem(choice.item, context),
+      variant: describeOrderItem(
+        { name: choice.item.name, options: choice.replacement.options },
+        context,
+      ),
       difference: { amount: Math.abs(choice.difference), currency: order.currency },
     }
     return {
@@ -240,7 +256,9 @@ export const exchangeFlow: Flow = {
         replies: [
           {
             key: 'exchange-no-variants',
-            values: { item: choice.item === undefined ? '' : describeItem(choice.item) },
+            values: {
+              item: choice.item === undefined ? '' : describeOrderItem(choice.item, context),
+            },
             choices: [talkToPersonChoice],
           },
         ],
@@ -265,12 +283,19 @@ export const exchangeFlow: Flow = {
         ],
       }
     }
-    const variant = describeItem({ name: choice.item.name, options: choice.replacement.options })
+    const variant = describeOrderItem(
+      { name: choice.item.name, options: choice.replacement.options },
+      context,
+    )
     return {
       replies: [
         {
           key: 'exchange-started',
-          values: { rma: started.rmaNumber, item: describeItem(choice.item), variant },
+          values: {
+            rma: started.rmaNumber,
+            item: describeOrderItem(choice.item, context),
+            variant,
+          },
         },
         {
           key: 'return-label',

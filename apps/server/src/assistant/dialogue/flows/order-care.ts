@@ -1,4 +1,5 @@
 import type { Order, OrderItem } from '../../../domains/orders/index.ts'
+import { describeItem, type ItemReader } from './describe-item.ts'
 import type { Money } from '../../../shared/money.ts'
 import type { MessageKey, ReplyChoice } from '../../replies/index.ts'
 import type { FlowContext, FlowOutcome, SlotDefinition } from '../flow.ts'
@@ -83,10 +84,12 @@ export function paymentMethodKey(reference: string): MessageKey {
   return 'payment-method-original'
 }
 
-/** An order line as the shopper knows it: `Urban Sneakers (9, black)`. */
-export function describeItem(item: Pick<OrderItem, 'name' | 'options'>): string {
-  const values = Object.values(item.options)
-  return values.length === 0 ? item.name : `${item.name} (${values.join(', ')})`
+/** An order line as the shopper knows it: `Urban Sneakers (9, Black)`, in their language. */
+export function describeOrderItem(
+  item: Pick<OrderItem, 'name' | 'options'>,
+  reader: ItemReader | undefined,
+): string {
+  return describeItem(item, reader)
 }
 
 /** The status of an order as a catalog value (`order-status-shipped`). */

@@ -31,7 +31,12 @@ export const productAvailabilityFlow: Flow = {
         clicked: context.text.startsWith('/'),
       },
     }
-    const sizes = product.options['size'] ?? []
+    // Sizes in a shopper's order: numbers by value (6, 8, 10, 11), letters as the catalog lists them.
+    const sizes = [...(product.options['size'] ?? [])].sort((left, right) => {
+      const a = Number(left)
+      const b = Number(right)
+      return Number.isNaN(a) || Number.isNaN(b) ? 0 : a - b
+    })
     const size = readEntity(context, 'size')
     const color = readEntity(context, 'color')
     const sellable = (variant: (typeof product.variants)[number]) =>

@@ -86,7 +86,11 @@ export const trackOrderFlow: Flow = {
     }
     const tracking = await orders.trackOrder(number)
     const status = { key: `order-status-${order.status}` as const }
-    const eta = tracking?.estimatedDeliveryAt ?? null
+    // An estimate only means something while the parcel is still to come.
+    const eta =
+      order.status === 'pending' || order.status === 'processed' || order.status === 'shipped'
+        ? (tracking?.estimatedDeliveryAt ?? null)
+        : null
     const replies: Reply[] = [
       eta === null
         ? { key: 'order-status-plain', values: { number, status } }

@@ -10,6 +10,6 @@ export const viewCartFlow: Flow = {
   intents: ['view_cart'],
   async complete(_slots, context) {
     if (context.services.carts === undefined) return { replies: [{ key: 'not-yet-available' }] }
-    return { replies: [cartSummaryReply(await loadConversationCart(context))] }
+    return { replies: [cartSummaryReply(await loadConversationCart(context), context)] }
   },
 }
