@@ -260,6 +260,6 @@ export function assembleAssistant(options: {
     defaultLocale: options.defaultLocale,
     ...(options.onTurnError === undefined ? {} : { onTurnError: options.onTurnError }),
   })
-  options.paymentLinks?.onSettled(createPaymentLinkAnnouncer(conversations))
+  options.paymentLinks?.onSettled(createPaymentLinkAnnouncer(conversations, options.catalog))
   return { conversations, policies, assistant, recognizer }
 }

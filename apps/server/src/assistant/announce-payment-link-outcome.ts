@@ -1,6 +1,7 @@
 import type { ConversationService } from '../domains/conversations/index.ts'
 import type { SettledPaymentLinkCheckout } from '../workflows/payment-link-checkout/index.ts'
 import { describeCheckoutFailure, describePlacedOrder } from './dialogue/flows/checkout-flow.ts'
+import type { FlowServices } from './dialogue/index.ts'
 import { renderReply, type Reply } from './replies/index.ts'
 
 /**
@@ -10,13 +11,17 @@ import { renderReply, type Reply } from './replies/index.ts'
  */
 export function createPaymentLinkAnnouncer(
   conversations: Pick<ConversationService, 'findConversation' | 'sendMessages'>,
+  catalog?: FlowServices['catalog'],
 ): (settled: SettledPaymentLinkCheckout) => Promise<void> {
   return async (settled) => {
     const conversation = await conversations.findConversation(settled.conversationId)
     if (conversation === undefined) return
     const outcome = settled.outcome
     const replies: readonly Reply[] = outcome.ok
-      ? describePlacedOrder(outcome.order)
+      ? describePlacedOrder(outcome.order, {
+          locale: conversation.locale,
+          services: catalog === undefined ? {} : { catalog },
+        })
       : describeCheckoutFailure(outcome, undefined).replies
     await conversations.sendMessages(conversation.id, {
       messages: replies.map((reply) => ({
