@@ -72,8 +72,16 @@ export function buildTrackingView(
       order.status === 'shipped' && shipped.length > 0
         ? (shipped.sort().at(-1) ?? order.placedAt)
         : order.placedAt
+    // Until the parcel ships, the date promised at checkout stands (the shopper was told it); after
+    // that the carrier's pace decides.
+    const promised = readPromisedDelivery(order.details)
     const days = deliveryDaysByStatus[order.status]
-    estimatedDeliveryAt = days === undefined ? null : addDays(base, days)
+    estimatedDeliveryAt =
+      promised !== undefined && (order.status === 'pending' || order.status === 'processed')
+        ? promised
+        : days === undefined
+          ? null
+          : addDays(base, days)
   }
   return {
     orderNumber: order.number,
@@ -89,4 +97,13 @@ export function buildTrackingView(
     latestEvent,
     estimatedDeliveryAt,
   }
+}
+
+/** The latest delivery date the checkout promised (`details.estimatedDelivery`), when it did. */
+function readPromisedDelivery(details: Readonly<Record<string, unknown>>): string | undefined {
+  const estimate = details['estimatedDelivery']
+  if (typeof estimate !== 'object' || estimate === null) return undefined
+  const { latest, earliest } = estimate as { latest?: unknown; earliest?: unknown }
+  const date = typeof latest === 'string' ? latest : typeof earliest === 'string' ? earliest : ''
+  return Number.isNaN(Date.parse(date)) ? undefined : date
 }

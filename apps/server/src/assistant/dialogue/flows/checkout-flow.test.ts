@@ -128,6 +128,10 @@ describe('checkout in chat, tracking, delivery and a return (the shopper journey
       chat.expectReply(lines.placed)
       chat.expectEvent('order.placed-in-conversation', { couponCode: 'SAVE10' })
       const number = lines.placed.exec(chat.lastReplyText())?.[1] ?? ''
+      const promised = /(\d{1,2} \p{L}{3,4} \d{4}|\d{4}年\d{1,2}月\d{1,2}日)/u.exec(
+        chat.lastReplyText(),
+      )?.[1]
+      expect(promised).toBeDefined()
       const stored = await environment.conversations.listMessages(chat.conversationId, {
         limit: 200,
       })
@@ -141,6 +145,8 @@ describe('checkout in chat, tracking, delivery and a return (the shopper journey
       await chat.userSays(number)
       await chat.userSays(email)
       chat.expectReply(number)
+      // Before it ships, tracking gives the delivery date the checkout promised.
+      chat.expectReply(promised ?? 'no promised date')
 
       // The store fulfils the order as the demo does: processed after 2 hours, handed to the demo
       // carrier 12 hours later, delivered when the carrier's scans say so (56 hours after pick-up).
