@@ -47,6 +47,35 @@ function createTrainedRecognizer(
   }
 }
 
+/** What the start-return and start-exchange workflows are given: orders, returns and labels. */
+function returnLabelDependencies(postPurchase: PostPurchaseServices, publicUrl: string) {
+  return {
+    operations: postPurchase.orderOperations,
+    orders: postPurchase.orders,
+    customers: postPurchase.customers,
+    returns: postPurchase.returns,
+    renderer: postPurchase.returnLabels.renderer,
+    emailSender: postPurchase.returnLabels.emailSender,
+    returnAddress: postPurchase.returnLabels.returnAddress,
+    publicUrl,
+  }
+}
+
+/** A started return or exchange as the flows see it: the RMA and the label link, or the reason. */
+function describeStartedReturn(
+  started:
+    | { ok: true; value: { returnRecord: { rmaNumber: string }; labelUrl: string } }
+    | { ok: false; reason: string },
+): { ok: true; rmaNumber: string; labelUrl: string } | { ok: false; reason: string } {
+  return started.ok
+    ? {
+        ok: true,
+        rmaNumber: started.value.returnRecord.rmaNumber,
+        labelUrl: started.value.labelUrl,
+      }
+    : { ok: false, reason: started.reason }
+}
+
 /** The return flow's port over the start-return workflow, with the post-purchase services. */
 export function createReturnStarter(
   postPurchase: PostPurchaseServices,
@@ -54,32 +83,14 @@ export function createReturnStarter(
 ): ReturnStarter {
   return {
     async start(input) {
-      const started = await startReturn(
-        {
-          operations: postPurchase.orderOperations,
-          orders: postPurchase.orders,
-          customers: postPurchase.customers,
-          returns: postPurchase.returns,
-          renderer: postPurchase.returnLabels.renderer,
-          emailSender: postPurchase.returnLabels.emailSender,
-          returnAddress: postPurchase.returnLabels.returnAddress,
-          publicUrl,
-        },
-        {
-          access: { kind: 'customer', customerId: input.customerId },
-          orderNumber: input.orderNumber,
-          items: input.items,
-          paymentMethodReference: input.paymentMethodReference,
-          locale: input.locale,
-        },
-      )
-      return started.ok
-        ? {
-            ok: true,
-            rmaNumber: started.value.returnRecord.rmaNumber,
-            labelUrl: started.value.labelUrl,
-          }
-        : { ok: false, reason: started.reason }
+      const started = await startReturn(returnLabelDependencies(postPurchase, publicUrl), {
+        access: { kind: 'customer', customerId: input.customerId },
+        orderNumber: input.orderNumber,
+        items: input.items,
+        paymentMethodReference: input.paymentMethodReference,
+        locale: input.locale,
+      })
+      return describeStartedReturn(started)
     },
   }
 }
@@ -91,33 +102,15 @@ export function createExchangeStarter(
 ): ExchangeStarter {
   return {
     async start(input) {
-      const started = await startExchange(
-        {
-          operations: postPurchase.orderOperations,
-          orders: postPurchase.orders,
-          customers: postPurchase.customers,
-          returns: postPurchase.returns,
-          renderer: postPurchase.returnLabels.renderer,
-          emailSender: postPurchase.returnLabels.emailSender,
-          returnAddress: postPurchase.returnLabels.returnAddress,
-          publicUrl,
-        },
-        {
-          access: { kind: 'customer', customerId: input.customerId },
-          orderNumber: input.orderNumber,
-          items: input.items,
-          newItems: input.newItems,
-          paymentMethodReference: input.paymentMethodReference,
-          locale: input.locale,
-        },
-      )
-      return started.ok
-        ? {
-            ok: true,
-            rmaNumber: started.value.returnRecord.rmaNumber,
-            labelUrl: started.value.labelUrl,
-          }
-        : { ok: false, reason: started.reason }
+      const started = await startExchange(returnLabelDependencies(postPurchase, publicUrl), {
+        access: { kind: 'customer', customerId: input.customerId },
+        orderNumber: input.orderNumber,
+        items: input.items,
+        newItems: input.newItems,
+        paymentMethodReference: input.paymentMethodReference,
+        locale: input.locale,
+      })
+      return describeStartedReturn(started)
     },
   }
 }

@@ -13,6 +13,7 @@ import {
   orderAccessSlots,
   prefillKnownCustomer,
   readChoicePayload,
+  describeOperationRefusal,
   statusValue,
   talkToPersonChoice,
   unavailableOutcome,
@@ -165,23 +166,8 @@ export const cancelOrderFlow: Flow = {
       access.order.number,
       reason,
     )
-    if (!cancelled.ok) {
-      return {
-        replies: [
-          cancelled.reason === 'not-pending'
-            ? {
-                key: 'cancel-not-pending',
-                values: { number: access.order.number, status: statusValue(access.order) },
-                choices: [talkToPersonChoice],
-              }
-            : {
-                key: 'order-care-failed',
-                values: { number: access.order.number, reason: cancelled.reason },
-                choices: [talkToPersonChoice],
-              },
-        ],
-      }
-    }
+    if (!cancelled.ok)
+      return describeOperationRefusal(access.order, cancelled.reason, 'cancel-not-pending')
     return {
       replies: [{ key: 'order-cancelled', values: { number: access.order.number, refund } }],
       events: [

@@ -8,6 +8,7 @@ import {
   orderAccessSlots,
   prefillKnownCustomer,
   readChoicePayload,
+  describeOperationRefusal,
   statusValue,
   talkToPersonChoice,
   unavailableOutcome,
@@ -181,23 +182,8 @@ export const changeOrderFlow: Flow = {
       access.order.number,
       address,
     )
-    if (!changed.ok) {
-      return {
-        replies: [
-          changed.reason === 'not-pending'
-            ? {
-                key: 'change-not-pending',
-                values: { number: access.order.number, status: statusValue(access.order) },
-                choices: [talkToPersonChoice],
-              }
-            : {
-                key: 'order-care-failed',
-                values: { number: access.order.number, reason: changed.reason },
-                choices: [talkToPersonChoice],
-              },
-        ],
-      }
-    }
+    if (!changed.ok)
+      return describeOperationRefusal(access.order, changed.reason, 'change-not-pending')
     return {
       replies: [
         {

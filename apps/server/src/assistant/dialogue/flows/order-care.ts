@@ -92,6 +92,32 @@ export function describeOrderItem(
   return describeItem(item, reader)
 }
 
+/**
+ * What the shopper is told when an order operation refused: the order is no longer pending (with its
+ * status), or the operation's reason; a person is offered either way.
+ */
+export function describeOperationRefusal(
+  order: Order,
+  reason: string,
+  notPendingKey: 'cancel-not-pending' | 'change-not-pending',
+): FlowOutcome {
+  return {
+    replies: [
+      reason === 'not-pending'
+        ? {
+            key: notPendingKey,
+            values: { number: order.number, status: statusValue(order) },
+            choices: [talkToPersonChoice],
+          }
+        : {
+            key: 'order-care-failed',
+            values: { number: order.number, reason },
+            choices: [talkToPersonChoice],
+          },
+    ],
+  }
+}
+
 /** The status of an order as a catalog value (`order-status-shipped`). */
 export function statusValue(order: Order): { readonly key: MessageKey } {
   return { key: `order-status-${order.status}` }
