@@ -3,14 +3,10 @@ import {
   createTranscriptEnvironment,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
+import { demoOrderAt, listDemoOrders, type DemoOrder } from '../../../testing/demo-orders.ts'
 import { createId } from '../../../shared/ids.ts'
 import { createOrderOperations } from '../../../workflows/order-operations/index.ts'
 import { readCancellationReason } from './cancel-order-flow.ts'
-
-interface DemoOrder {
-  readonly number: string
-  readonly email: string
-}
 
 describe('cancel-order flow (verification, pending only, reason, confirmation, refund)', () => {
   let environment: TranscriptEnvironment
@@ -35,29 +31,15 @@ describe('cancel-order flow (verification, pending only, reason, confirmation, r
 
   beforeAll(async () => {
     environment = await createTranscriptEnvironment({ demoStore: true })
-    const rows = await environment.database.db
-      .selectFrom('orders')
-      .innerJoin('customers', 'customers.id', 'orders.customer_id')
-      .select(['orders.number', 'customers.email', 'orders.status', 'orders.items_modified'])
-      .where('customers.email', 'is not', null)
-      .orderBy('orders.number')
-      .execute()
+    const rows = await listDemoOrders(environment.database.db)
     const pick = (status: string, itemsModified: number) =>
-      rows
-        .filter((row) => row.status === status && row.items_modified === itemsModified)
-        .map((row) => ({ number: row.number, email: row.email ?? '' }))
+      rows.filter((row) => row.status === status && row.itemsModified === itemsModified)
     pending = pick('pending', 0)
     delivered = pick('delivered', 0)
   })
   afterAll(async () => {
     await environment.dispose()
   })
-
-  const orderAt = (list: DemoOrder[], index: number): DemoOrder => {
-    const order = list[index]
-    if (order === undefined) throw new Error('the demo store has too few such orders')
-    return order
-  }
 
   it.each([
     [
@@ -103,7 +85,7 @@ describe('cancel-order flow (verification, pending only, reason, confirmation, r
   ] as const)(
     'cancels a pending order after verification, a reason and confirmation, and refunds it, in %s',
     async (locale, index, ask, askReason, reason, confirm, yes, done) => {
-      const order = orderAt(pending, index)
+      const order = demoOrderAt(pending, index)
       const chat = await environment.startChat({ locale })
       await chat.userSays(ask)
       chat.expectEvent('flow.started', { flow: 'cancel-order' })
@@ -131,7 +113,7 @@ describe('cancel-order flow (verification, pending only, reason, confirmation, r
   )
 
   it('takes a reason typed in words instead of tapped', async () => {
-    const order = orderAt(pending, 4)
+    const order = demoOrderAt(pending, 4)
     const chat = await environment.startChat({ locale: 'ms' })
     await chat.userSays('saya nak batalkan pesanan')
     await chat.userSays(order.number)
@@ -146,7 +128,7 @@ describe('cancel-order flow (verification, pending only, reason, confirmation, r
   })
 
   it('changes nothing when the shopper declines the confirmation', async () => {
-    const order = orderAt(pending, 5)
+    const order = demoOrderAt(pending, 5)
     const chat = await environment.startChat()
     await chat.userSays('Please cancel my order')
     await chat.userSays(order.number)
@@ -160,7 +142,7 @@ describe('cancel-order flow (verification, pending only, reason, confirmation, r
   })
 
   it('refuses with the attempts left when the e-mail does not match, changing nothing', async () => {
-    const order = orderAt(pending, 6)
+    const order = demoOrderAt(pending, 6)
     const chat = await environment.startChat()
     await chat.userSays('cancel my order')
     await chat.userSays(order.number)
@@ -178,7 +160,7 @@ describe('cancel-order flow (verification, pending only, reason, confirmation, r
   ] as const)(
     'explains with its status that a delivered order cannot be cancelled and offers a person, in %s',
     async (locale, ask, refusal) => {
-      const order = orderAt(delivered, ['en', 'zh-Hant', 'zh-Hans', 'ms'].indexOf(locale))
+      const order = demoOrderAt(delivered, ['en', 'zh-Hant', 'zh-Hans', 'ms'].indexOf(locale))
       const chat = await environment.startChat({ locale })
       await chat.userSays(ask)
       await chat.userSays(order.number)
@@ -194,7 +176,7 @@ describe('cancel-order flow (verification, pending only, reason, confirmation, r
 
   it('does not cancel a pending order whose items were already changed once', async () => {
     // The demo store has no such order: change one's items through the real order operations.
-    const order = orderAt(pending, 7)
+    const order = demoOrderAt(pending, 7)
     const db = environment.database.db
     const stored = await orderRow(order.number)
     const item = await db

@@ -3,12 +3,8 @@ import {
   createTranscriptEnvironment,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
+import { demoOrderAt, listDemoOrders, type DemoOrder } from '../../../testing/demo-orders.ts'
 import { readOrderChange } from './change-order-flow.ts'
-
-interface DemoOrder {
-  readonly number: string
-  readonly email: string
-}
 
 describe('change-order flow (verification, pending only, new address, confirmation)', () => {
   let environment: TranscriptEnvironment
@@ -28,29 +24,14 @@ describe('change-order flow (verification, pending only, new address, confirmati
 
   beforeAll(async () => {
     environment = await createTranscriptEnvironment({ demoStore: true })
-    const rows = await environment.database.db
-      .selectFrom('orders')
-      .innerJoin('customers', 'customers.id', 'orders.customer_id')
-      .select(['orders.number', 'customers.email', 'orders.status'])
-      .where('customers.email', 'is not', null)
-      .orderBy('orders.number', 'desc')
-      .execute()
-    const pick = (status: string) =>
-      rows
-        .filter((row) => row.status === status)
-        .map((row) => ({ number: row.number, email: row.email ?? '' }))
+    const rows = await listDemoOrders(environment.database.db, 'desc')
+    const pick = (status: string) => rows.filter((row) => row.status === status)
     pending = pick('pending')
     processed = pick('processed')
   })
   afterAll(async () => {
     await environment.dispose()
   })
-
-  const orderAt = (list: DemoOrder[], index: number): DemoOrder => {
-    const order = list[index]
-    if (order === undefined) throw new Error('the demo store has too few such orders')
-    return order
-  }
 
   it.each([
     [
@@ -100,7 +81,7 @@ describe('change-order flow (verification, pending only, new address, confirmati
   ] as const)(
     'changes the delivery address of a pending order after verification and confirmation in %s',
     async (locale, index, ask, askAddress, address, confirm, yes, done, stored) => {
-      const order = orderAt(pending, index)
+      const order = demoOrderAt(pending, index)
       const before = await addressOf(order.number)
       const chat = await environment.startChat({ locale })
       await chat.userSays(ask)
@@ -126,7 +107,7 @@ describe('change-order flow (verification, pending only, new address, confirmati
   ] as const)(
     'says what chat can change and offers a person when items are to change, in %s',
     async (locale, index, ask, question, items) => {
-      const order = orderAt(pending, index)
+      const order = demoOrderAt(pending, index)
       const chat = await environment.startChat({ locale })
       await chat.userSays(ask)
       await chat.userSays(order.number)
@@ -142,7 +123,7 @@ describe('change-order flow (verification, pending only, new address, confirmati
   )
 
   it('takes the address route from "what to change", re-asks a bad address, and changes nothing on no', async () => {
-    const order = orderAt(pending, 8)
+    const order = demoOrderAt(pending, 8)
     const before = await addressOf(order.number)
     const chat = await environment.startChat()
     await chat.userSays('Can I change my order?')
@@ -161,7 +142,7 @@ describe('change-order flow (verification, pending only, new address, confirmati
   })
 
   it('explains with its status that an order being prepared cannot be changed', async () => {
-    const order = orderAt(processed, 0)
+    const order = demoOrderAt(processed, 0)
     const chat = await environment.startChat()
     await chat.userSays('change the shipping address of my order')
     await chat.userSays(order.number)
@@ -171,7 +152,7 @@ describe('change-order flow (verification, pending only, new address, confirmati
   })
 
   it('refuses with the attempts left when the e-mail does not match', async () => {
-    const order = orderAt(pending, 9)
+    const order = demoOrderAt(pending, 9)
     const before = await addressOf(order.number)
     const chat = await environment.startChat({ locale: 'ms' })
     await chat.userSays('tukar alamat pesanan saya')

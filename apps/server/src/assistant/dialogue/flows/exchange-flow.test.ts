@@ -5,6 +5,7 @@ import {
   tapPayload,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
+import { demoOrderAt } from '../../../testing/demo-orders.ts'
 
 interface DemoOrder {
   readonly number: string
@@ -79,12 +80,6 @@ describe('exchange flow (verification, delivered only, item, in-stock variant, c
     await environment.dispose()
   })
 
-  const orderAt = (list: DemoOrder[], index: number): DemoOrder => {
-    const order = list[index]
-    if (order === undefined) throw new Error('the demo store has too few such orders')
-    return order
-  }
-
   it.each([
     [
       'en',
@@ -133,7 +128,7 @@ describe('exchange flow (verification, delivered only, item, in-stock variant, c
   ] as const)(
     'exchanges a delivered item for an in-stock variant and sends the label in %s',
     async (locale, index, ask, askItem, askVariant, confirm, yes, started, label) => {
-      const order = orderAt(exchangeable, index)
+      const order = demoOrderAt(exchangeable, index)
       const chat = await environment.startChat({ locale })
       await chat.userSays(ask)
       chat.expectEvent('flow.started', { flow: 'exchange' })
@@ -163,7 +158,7 @@ describe('exchange flow (verification, delivered only, item, in-stock variant, c
   )
 
   it('takes the item by its position and the variant by its options typed in words', async () => {
-    const order = orderAt(exchangeable, 4)
+    const order = demoOrderAt(exchangeable, 4)
     const chat = await environment.startChat()
     await chat.userSays('can I swap for another size')
     await chat.userSays(order.number)
@@ -183,7 +178,7 @@ describe('exchange flow (verification, delivered only, item, in-stock variant, c
   })
 
   it('changes nothing when the shopper declines the confirmation', async () => {
-    const order = orderAt(exchangeable, 5)
+    const order = demoOrderAt(exchangeable, 5)
     const chat = await environment.startChat({ locale: 'zh-Hant' })
     await chat.userSays('我想換尺寸')
     await chat.userSays(order.number)
@@ -203,7 +198,7 @@ describe('exchange flow (verification, delivered only, item, in-stock variant, c
   ] as const)(
     'explains with its status that a pending order cannot be exchanged, in %s',
     async (locale, ask, refusal) => {
-      const order = orderAt(pending, ['en', 'zh-Hant', 'zh-Hans', 'ms'].indexOf(locale))
+      const order = demoOrderAt(pending, ['en', 'zh-Hant', 'zh-Hans', 'ms'].indexOf(locale))
       const chat = await environment.startChat({ locale })
       await chat.userSays(ask)
       await chat.userSays(order.number)
@@ -215,7 +210,7 @@ describe('exchange flow (verification, delivered only, item, in-stock variant, c
   )
 
   it('refuses with the attempts left when the e-mail does not match', async () => {
-    const order = orderAt(exchangeable, 6)
+    const order = demoOrderAt(exchangeable, 6)
     const chat = await environment.startChat({ locale: 'zh-Hans' })
     await chat.userSays('我要换货')
     await chat.userSays(order.number)

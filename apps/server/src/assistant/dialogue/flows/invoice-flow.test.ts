@@ -8,17 +8,12 @@ import {
   createContainerTranscriptEnvironment,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
+import { demoOrderAt, listDemoOrders, type DemoOrder } from '../../../testing/demo-orders.ts'
 
 // pdf-parse 1.1's entry file runs a self-test when imported directly; its library file does not.
 const pdfParse = createRequire(import.meta.url)('pdf-parse/lib/pdf-parse.js') as (
   data: Buffer,
 ) => Promise<{ text: string; numpages: number }>
-
-interface DemoOrder {
-  readonly number: string
-  readonly email: string
-  readonly customerId: string
-}
 
 /** The path and query of the file message's link (`/api/store/orders/…/invoice?token=…`). */
 function invoicePathOf(replies: readonly ConversationMessage[]): string {
@@ -38,17 +33,8 @@ describe('invoice flow (verification, PDF invoice behind a signed expiring link)
     const container = environment.container
     if (container === undefined) throw new Error('the environment has no container')
     app = await buildServer(container)
-    const rows = await environment.database.db
-      .selectFrom('orders')
-      .innerJoin('customers', 'customers.id', 'orders.customer_id')
-      .select(['orders.number', 'orders.status', 'customers.email', 'customers.id'])
-      .where('customers.email', 'is not', null)
-      .orderBy('orders.number')
-      .execute()
-    const pick = (status: string) =>
-      rows
-        .filter((row) => row.status === status)
-        .map((row) => ({ number: row.number, email: row.email ?? '', customerId: row.id }))
+    const rows = await listDemoOrders(environment.database.db)
+    const pick = (status: string) => rows.filter((row) => row.status === status)
     delivered = pick('delivered')
     cancelled = pick('cancelled')
   }, 120_000)
@@ -56,12 +42,6 @@ describe('invoice flow (verification, PDF invoice behind a signed expiring link)
     await app.close()
     await environment.dispose()
   })
-
-  const orderAt = (list: DemoOrder[], index: number): DemoOrder => {
-    const order = list[index]
-    if (order === undefined) throw new Error('the demo store has too few such orders')
-    return order
-  }
 
   it.each([
     [
@@ -81,7 +61,7 @@ describe('invoice flow (verification, PDF invoice behind a signed expiring link)
   ] as const)(
     'sends the invoice of a verified shopper’s order as a PDF that parses back, in %s',
     async (locale, ask, ready, fileName) => {
-      const order = orderAt(delivered, ['en', 'zh-Hant', 'zh-Hans', 'ms'].indexOf(locale))
+      const order = demoOrderAt(delivered, ['en', 'zh-Hant', 'zh-Hans', 'ms'].indexOf(locale))
       const chat = await environment.startChat({ locale })
       await chat.userSays(ask)
       chat.expectEvent('flow.started', { flow: 'invoice' })
@@ -114,7 +94,7 @@ describe('invoice flow (verification, PDF invoice behind a signed expiring link)
   )
 
   it('refuses the link with 4xx when tampered, used for another order or customer, or expired', async () => {
-    const order = orderAt(delivered, 4)
+    const order = demoOrderAt(delivered, 4)
     const other = delivered.find((candidate) => candidate.customerId !== order.customerId)
     if (other === undefined) throw new Error('the demo store has too few customers')
     const chat = await environment.startChat()
@@ -161,7 +141,7 @@ describe('invoice flow (verification, PDF invoice behind a signed expiring link)
   })
 
   it('says a cancelled order has no invoice and offers a person', async () => {
-    const order = orderAt(cancelled, 0)
+    const order = demoOrderAt(cancelled, 0)
     const chat = await environment.startChat({ locale: 'ms' })
     await chat.userSays('boleh minta invois')
     await chat.userSays(order.number)
@@ -172,7 +152,7 @@ describe('invoice flow (verification, PDF invoice behind a signed expiring link)
   })
 
   it('refuses with the attempts left when the e-mail does not match, sending no link', async () => {
-    const order = orderAt(delivered, 6)
+    const order = demoOrderAt(delivered, 6)
     const chat = await environment.startChat({ locale: 'zh-Hant' })
     await chat.userSays('請給我發票')
     await chat.userSays(order.number)

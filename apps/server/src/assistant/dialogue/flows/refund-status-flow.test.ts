@@ -13,6 +13,7 @@ import {
   createTranscriptEnvironment,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
+import { demoOrderAt } from '../../../testing/demo-orders.ts'
 
 interface DemoOrder {
   readonly number: string
@@ -56,12 +57,6 @@ describe('refund-status flow (verification, refunds and returns of an order)', (
     await environment.dispose()
   })
 
-  const orderAt = (list: DemoOrder[], index: number): DemoOrder => {
-    const order = list[index]
-    if (order === undefined) throw new Error('the demo store has too few such orders')
-    return order
-  }
-
   it.each([
     [
       'en',
@@ -90,7 +85,7 @@ describe('refund-status flow (verification, refunds and returns of an order)', (
   ] as const)(
     'tells a verified shopper the amount, method and status of each refund in %s',
     async (locale, ask, summary, line) => {
-      const order = orderAt(refunded, ['en', 'zh-Hant', 'zh-Hans', 'ms'].indexOf(locale))
+      const order = demoOrderAt(refunded, ['en', 'zh-Hant', 'zh-Hans', 'ms'].indexOf(locale))
       const chat = await environment.startChat({ locale })
       await chat.userSays(ask)
       chat.expectEvent('flow.started', { flow: 'refund-status' })
@@ -104,7 +99,7 @@ describe('refund-status flow (verification, refunds and returns of an order)', (
   )
 
   it('shows the RMA of a return started in the same chat, without asking the e-mail again', async () => {
-    const order = orderAt(delivered, 0)
+    const order = demoOrderAt(delivered, 0)
     const chat = await environment.startChat()
     await chat.userSays('I want to return my order')
     await chat.userSays(order.number)
@@ -120,7 +115,7 @@ describe('refund-status flow (verification, refunds and returns of an order)', (
   })
 
   it('says when an order has no refund or return, offering to start one', async () => {
-    const order = orderAt(delivered, 1)
+    const order = demoOrderAt(delivered, 1)
     const chat = await environment.startChat({ locale: 'zh-Hant' })
     await chat.userSays('退款進度')
     await chat.userSays(order.number)
@@ -132,7 +127,7 @@ describe('refund-status flow (verification, refunds and returns of an order)', (
   })
 
   it('says a refund the provider refused failed and offers a person instead of promising a call', async () => {
-    const order = orderAt(refunded, 5)
+    const order = demoOrderAt(refunded, 5)
     const db = environment.database.db
     const { id } = await db
       .selectFrom('orders')
@@ -154,7 +149,7 @@ describe('refund-status flow (verification, refunds and returns of an order)', (
   })
 
   it('refuses with the attempts left when the e-mail does not match, showing nothing', async () => {
-    const order = orderAt(refunded, 4)
+    const order = demoOrderAt(refunded, 4)
     const chat = await environment.startChat()
     await chat.userSays('where is my refund')
     await chat.userSays(order.number)
