@@ -1,3 +1,4 @@
+import { growTypedArray } from './grow-typed-array.ts'
 import type { ProductSearchDocument, ProductSearchQuery } from '../../domains/catalog/index.ts'
 
 /**
@@ -55,18 +56,6 @@ export interface ProductFilterTable {
 
 function optionPairKey(name: string, value: string): string {
   return `${name.toLowerCase()}\u0000${value.toLowerCase()}`
-}
-
-/** A growable column of numbers. */
-function grownTo<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
-  column: T,
-  needed: number,
-  create: (length: number) => T,
-): T {
-  if (needed <= column.length) return column
-  const next = create(Math.max(needed, column.length * 2, 64))
-  next.set(column)
-  return next
 }
 
 /** Creates an empty {@link ProductFilterTable}. */
@@ -133,23 +122,23 @@ export function createProductFilterTable(): ProductFilterTable {
 
   function ensureSlot(slot: number): void {
     const needed = slot + 1
-    stored = grownTo(stored, needed, (length) => new Uint8Array(length))
-    categoryStart = grownTo(categoryStart, needed, (length) => new Int32Array(length))
-    categoryEnd = grownTo(categoryEnd, needed, (length) => new Int32Array(length))
-    variantStart = grownTo(variantStart, needed, (length) => new Int32Array(length))
-    variantEnd = grownTo(variantEnd, needed, (length) => new Int32Array(length))
-    lowestPrice = grownTo(lowestPrice, needed, (length) => new Float64Array(length))
-    highestPrice = grownTo(highestPrice, needed, (length) => new Float64Array(length))
-    anyInStock = grownTo(anyInStock, needed, (length) => new Uint8Array(length))
-    optionMasks = grownTo(optionMasks, needed, (length) => new Uint32Array(length))
+    stored = growTypedArray(stored, needed, (length) => new Uint8Array(length), 64)
+    categoryStart = growTypedArray(categoryStart, needed, (length) => new Int32Array(length), 64)
+    categoryEnd = growTypedArray(categoryEnd, needed, (length) => new Int32Array(length), 64)
+    variantStart = growTypedArray(variantStart, needed, (length) => new Int32Array(length), 64)
+    variantEnd = growTypedArray(variantEnd, needed, (length) => new Int32Array(length), 64)
+    lowestPrice = growTypedArray(lowestPrice, needed, (length) => new Float64Array(length), 64)
+    highestPrice = growTypedArray(highestPrice, needed, (length) => new Float64Array(length), 64)
+    anyInStock = growTypedArray(anyInStock, needed, (length) => new Uint8Array(length), 64)
+    optionMasks = growTypedArray(optionMasks, needed, (length) => new Uint32Array(length), 64)
   }
 
   function ensureVariants(needed: number): void {
-    prices = grownTo(prices, needed, (length) => new Float64Array(length))
-    inStock = grownTo(inStock, needed, (length) => new Uint8Array(length))
-    pairStart = grownTo(pairStart, needed, (length) => new Int32Array(length))
-    pairEnd = grownTo(pairEnd, needed, (length) => new Int32Array(length))
-    variantMasks = grownTo(variantMasks, needed, (length) => new Uint32Array(length))
+    prices = growTypedArray(prices, needed, (length) => new Float64Array(length), 64)
+    inStock = growTypedArray(inStock, needed, (length) => new Uint8Array(length), 64)
+    pairStart = growTypedArray(pairStart, needed, (length) => new Int32Array(length), 64)
+    pairEnd = growTypedArray(pairEnd, needed, (length) => new Int32Array(length), 64)
+    variantMasks = growTypedArray(variantMasks, needed, (length) => new Uint32Array(length), 64)
   }
 
   /** Copies every stored product's ranges to the front of fresh columns, in slot order. */
@@ -212,10 +201,11 @@ export function createProductFilterTable(): ProductFilterTable {
   function append(slot: number, document: ProductSearchDocument): void {
     ensureSlot(slot)
     const keys = [...new Set(document.categoryKeys)]
-    categories = grownTo(
+    categories = growTypedArray(
       categories,
       categoriesUsed + keys.length,
       (length) => new Int32Array(length),
+      64,
     )
     categoryStart[slot] = categoriesUsed
     for (const key of keys) {
@@ -236,7 +226,7 @@ export function createProductFilterTable(): ProductFilterTable {
       for (const [name, value] of Object.entries(variant.options)) {
         byName.set(name.toLowerCase(), value)
       }
-      pairs = grownTo(pairs, pairsUsed + byName.size, (length) => new Int32Array(length))
+      pairs = growTypedArray(pairs, pairsUsed + byName.size, (length) => new Int32Array(length), 64)
       pairStart[variantsUsed] = pairsUsed
       let variantMask = 0
       for (const [name, value] of byName) {
@@ -264,12 +254,18 @@ export function createProductFilterTable(): ProductFilterTable {
     variantsLive += variants.length
     stored[slot] = 1
     placeInCategories(slot, true)
-    acceptedCategories = grownTo(
+    acceptedCategories = growTypedArray(
       acceptedCategories,
       categoryIds.size,
       (length) => new Uint32Array(length),
+      64,
     )
-    acceptedPairs = grownTo(acceptedPairs, pairIds.size, (length) => new Uint32Array(length))
+    acceptedPairs = growTypedArray(
+      acceptedPairs,
+      pairIds.size,
+      (length) => new Uint32Array(length),
+      64,
+    )
   }
 
   function isVariantWanted(variant: number, filters: CompiledFilters): boolean {

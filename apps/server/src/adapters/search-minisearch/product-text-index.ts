@@ -1,3 +1,4 @@
+import { growTypedArray } from './grow-typed-array.ts'
 import SearchableMap from 'minisearch/SearchableMap'
 
 /**
@@ -83,20 +84,6 @@ const bm25 = { k: 1.2, b: 0.7, d: 0.5 } as const
 const prefixWeight = 0.375
 const fuzzyWeight = 0.45
 
-/** Per-slot numbers, grown by doubling. */
-function grown<T extends Float64Array | Int32Array | Uint32Array | Uint16Array>(
-  array: T,
-  needed: number,
-  create: (length: number) => T,
-): T {
-  if (needed <= array.length) return array
-  let length = Math.max(16, array.length)
-  while (length < needed) length *= 2
-  const next = create(length)
-  next.set(array)
-  return next
-}
-
 function countTerms(terms: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>()
   for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1)
@@ -160,19 +147,25 @@ export function createProductTextIndex(tokenize: (text: string) => string[]): Pr
   function ensureSlotCapacity(slot: number): void {
     const needed = slot + 1
     for (let field = 0; field < fieldCount; field += 1) {
-      fieldLengths[field] = grown(
+      fieldLengths[field] = growTypedArray(
         fieldLengths[field] ?? new Uint16Array(0),
         needed,
         (length) => new Uint16Array(length),
+        16,
       )
     }
-    stamp = grown(stamp, needed, (length) => new Uint32Array(length))
-    accumulated = grown(accumulated, needed, (length) => new Float64Array(length))
-    termsMatched = grown(termsMatched, needed, (length) => new Uint16Array(length))
-    lastTermMatched = grown(lastTermMatched, needed, (length) => new Int32Array(length))
-    touched = grown(touched, needed, (length) => new Int32Array(length))
-    matchSlots = grown(matchSlots, needed, (length) => new Int32Array(length))
-    matchScores = grown(matchScores, needed, (length) => new Float64Array(length))
+    stamp = growTypedArray(stamp, needed, (length) => new Uint32Array(length), 16)
+    accumulated = growTypedArray(accumulated, needed, (length) => new Float64Array(length), 16)
+    termsMatched = growTypedArray(termsMatched, needed, (length) => new Uint16Array(length), 16)
+    lastTermMatched = growTypedArray(
+      lastTermMatched,
+      needed,
+      (length) => new Int32Array(length),
+      16,
+    )
+    touched = growTypedArray(touched, needed, (length) => new Int32Array(length), 16)
+    matchSlots = growTypedArray(matchSlots, needed, (length) => new Int32Array(length), 16)
+    matchScores = growTypedArray(matchScores, needed, (length) => new Float64Array(length), 16)
   }
 
   function nextStamp(): number {
