@@ -249,7 +249,6 @@ export function assembleAssistant(options: {
       ...(options.paymentLinks === undefined ? {} : { paymentLinks: options.paymentLinks }),
       ...(options.cardTokenizer === undefined ? {} : { cardTokenizer: options.cardTokenizer }),
     },
-    eventBus: options.eventBus,
     defaultLocale: options.defaultLocale,
     ...(options.onTurnError === undefined ? {} : { onTurnError: options.onTurnError }),
   })

@@ -8,10 +8,7 @@ import {
   type PaymentProvider,
 } from '../domains/payments/index.ts'
 import { money } from '../shared/money.ts'
-import {
-  startLocalStripeServer,
-  type LocalStripeServer,
-} from '../testing/local-stripe-server.ts'
+import { startLocalStripeServer, type LocalStripeServer } from '../testing/local-stripe-server.ts'
 import { createTestDependencies, loadTau2TestStore } from '../testing/tau2-test-store.ts'
 import { describeEachEngine } from '../testing/test-database.ts'
 import { createOrderOperations } from '../workflows/order-operations/index.ts'

@@ -1,12 +1,12 @@
-import type { Channel, InboundContent, MessageContent } from '@kedai/contracts'
+import type { Channel, InboundContent } from '@kedai/contracts'
 import type {
   Conversation,
   ConversationMessage,
   ConversationService,
-  ReceivedMessage,
+  TurnInbound,
 } from '../domains/conversations/index.ts'
-import { AppError } from '../shared/app-error.ts'
-import type { DomainEvent, EventBus } from '../shared/event-bus.ts'
+import { AppError, isAppError } from '../shared/app-error.ts'
+import type { DomainEvent } from '../shared/event-bus.ts'
 import { isLocale, type Locale } from '../shared/locale.ts'
 import {
   readDialogueState,
@@ -25,7 +25,6 @@ export interface AssistantDependencies {
   readonly recognizer: Recognizer
   readonly engine: DialogueEngine
   readonly services: FlowServices
-  readonly eventBus: EventBus
   /** The store's language, used until the shopper's own is known. */
   readonly defaultLocale: Locale
   /** Monotonic milliseconds for response times (`performance.now`). */
@@ -35,6 +34,27 @@ export interface AssistantDependencies {
     error: unknown,
     context: { conversationId: string; messageId: string },
   ) => void
+}
+
+/** A shopper message being answered: the conversation as read before the turn, and the message. */
+interface PendingTurn {
+  readonly conversation: Conversation
+  /** The message's id (given now to a new message, so events can name it before it is stored). */
+  readonly messageId: string
+  /** The message as stored (a card number masked). */
+  readonly content: InboundContent
+  readonly inbound: TurnInbound
+}
+
+function pendingTurn(conversation: Conversation, inbound: TurnInbound): PendingTurn {
+  return inbound.kind === 'new'
+    ? { conversation, inbound, messageId: inbound.id, content: inbound.content }
+    : {
+        conversation,
+        inbound,
+        messageId: inbound.message.id,
+        content: inbound.message.content as InboundContent,
+      }
 }
 
 /** The outcome of one inbound message. */
@@ -106,7 +126,7 @@ export function chooseReplyLocale(
 
 /** Creates the {@link Assistant}. */
 export function createAssistant(dependencies: AssistantDependencies): Assistant {
-  const { conversations, recognizer, engine, eventBus } = dependencies
+  const { conversations, recognizer, engine } = dependencies
   const measure = dependencies.measure ?? (() => performance.now())
   const queues = new Map<string, Promise<unknown>>()
 
@@ -125,9 +145,9 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     return next
   }
 
+  /** Stores the turn in one write: the shopper's message (when new), the replies, state and events. */
   async function storeTurn(
-    conversation: Conversation,
-    inbound: ConversationMessage,
+    pending: PendingTurn,
     replies: readonly Reply[],
     options: {
       started: number
@@ -137,11 +157,13 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       confidence: number
       events: DomainEvent<object>[]
     },
-  ): Promise<ConversationMessage[]> {
-    const contents: MessageContent[] = replies.map((reply) => renderReply(reply, options.locale))
-    const stored = await conversations.sendMessages(conversation.id, {
-      messages: contents.map((content) => ({ authorRole: 'bot' as const, content })),
-      replyToMessageId: inbound.id,
+  ): Promise<InboundResult> {
+    const stored = await conversations.recordTurn(pending.conversation.id, {
+      inbound: pending.inbound,
+      messages: replies.map((reply) => ({
+        authorRole: 'bot' as const,
+        content: renderReply(reply, options.locale),
+      })),
       dialogueState: options.state,
       locale: options.locale,
       recognition: { intent: options.intent, confidence: options.confidence },
@@ -150,33 +172,27 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       },
       events: options.events,
     })
-    return stored
+    return { ...stored, duplicate: pending.inbound.kind === 'stored' }
   }
 
   async function runTurn(
-    received: ReceivedMessage,
+    pending: PendingTurn,
     started: number,
     cartToken: string | undefined,
-    typedText = '',
-    locationCode: string | undefined = undefined,
+    typedText: string,
+    locationCode: string | undefined,
   ): Promise<InboundResult> {
-    const inbound = received.message
-    const conversationId = inbound.conversationId
-    // Turns of a conversation run one at a time, so the state read with the inbound message is current.
-    let conversation = received.conversation
+    const { conversation, messageId, content } = pending
+    const conversationId = conversation.id
+    // Turns of a conversation run one at a time, so the state read before the turn is current.
     let state = readDialogueState(conversation.dialogueState)
     if (cartToken !== undefined && state.cartToken !== cartToken) state = { ...state, cartToken }
     if (locationCode !== undefined && state.locationCode !== locationCode)
       state = { ...state, locationCode }
     // What the shopper typed (the stored copy may have a card number masked); a retried turn of a
     // message stored earlier only has the stored copy.
-    const text =
-      inbound.content.type === 'text'
-        ? typedText.length > 0
-          ? typedText
-          : inbound.content.text
-        : ''
-    const events: DomainEvent<object>[] = [...received.deferredEvents]
+    const text = content.type === 'text' ? (typedText.length > 0 ? typedText : content.text) : ''
+    const events: DomainEvent<object>[] = []
     const base = {
       started,
       state,
@@ -186,13 +202,12 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       confidence: 0,
     }
 
-    if (inbound.content.type !== 'text') {
-      const replies = await storeTurn(conversation, inbound, [{ key: 'attachment-received' }], {
+    if (content.type !== 'text') {
+      return storeTurn(pending, [{ key: 'attachment-received' }], {
         ...base,
         intent: 'attachment',
         confidence: 1,
       })
-      return { inbound, replies, duplicate: false, conversation }
     }
     if (conversation.status === 'agent-active' || conversation.status === 'waiting-for-agent') {
       // A person has (or will take) the conversation: the bot only says once that someone is coming.
@@ -200,31 +215,24 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
         conversation.status === 'waiting-for-agent' && !state.waitingNoticeSent
           ? [{ key: 'hand-over-waiting' }]
           : []
-      const replies = await storeTurn(conversation, inbound, notice, {
+      return storeTurn(pending, notice, {
         ...base,
         intent: 'for-agent',
         confidence: 1,
         state: { ...state, waitingNoticeSent: state.waitingNoticeSent || notice.length > 0 },
       })
-      return { inbound, replies, duplicate: false, conversation }
     }
     if (text.trim().startsWith(csatPayloadPrefix)) {
       // A rating tap after a person resolved the conversation: the hand-off workflow records it and
       // thanks the shopper, so the bot stays silent rather than trying to understand "csat:5".
-      const replies = await storeTurn(conversation, inbound, [], {
-        ...base,
-        intent: 'csat',
-        confidence: 1,
-      })
-      return { inbound, replies, duplicate: false, conversation }
+      return storeTurn(pending, [], { ...base, intent: 'csat', confidence: 1 })
     }
     if (text.trim().length === 0) {
-      const replies = await storeTurn(conversation, inbound, [{ key: 'empty-message' }], {
+      return storeTurn(pending, [{ key: 'empty-message' }], {
         ...base,
         intent: 'empty',
         confidence: 1,
       })
-      return { inbound, replies, duplicate: false, conversation }
     }
 
     const recognition = recognizer.recognize(
@@ -250,7 +258,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
         type: 'intent.recognized',
         aggregateId: conversationId,
         payload: {
-          messageId: inbound.id,
+          messageId,
           intent: recognition.intent,
           confidence: recognition.confidence,
           language: recognition.language,
@@ -261,7 +269,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       ...turn.events,
     )
     state = turn.handOver === undefined ? turn.state : { ...turn.state, waitingNoticeSent: true }
-    const replies = await storeTurn(conversation, inbound, turn.replies, {
+    const result = await storeTurn(pending, turn.replies, {
       started,
       state,
       locale,
@@ -269,23 +277,27 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       intent: turn.intent,
       confidence: turn.confidence,
     })
-    conversation = {
-      ...conversation,
-      locale,
-      lastSequence: replies.at(-1)?.sequence ?? conversation.lastSequence,
-    }
     if (turn.handOver !== undefined) {
-      conversation = (
-        await conversations.changeStatus(conversationId, 'hand-over-requested', {
-          reason: turn.handOver,
-          messageId: inbound.id,
-        })
-      ).conversation
-    } else if (turn.resolve) {
-      conversation = (await conversations.changeStatus(conversationId, 'resolved', { by: 'bot' }))
-        .conversation
+      const changed = await conversations.changeStatus(conversationId, 'hand-over-requested', {
+        reason: turn.handOver,
+        messageId,
+      })
+      return { ...result, conversation: changed.conversation }
     }
-    return { inbound, replies, duplicate: false, conversation }
+    if (turn.resolve) {
+      const changed = await conversations.changeStatus(conversationId, 'resolved', { by: 'bot' })
+      return { ...result, conversation: changed.conversation }
+    }
+    return result
+  }
+
+  /** The replies already sent for a message delivered again. */
+  async function answerDuplicate(
+    message: ConversationMessage,
+    conversation: Conversation,
+  ): Promise<InboundResult> {
+    const replies = await conversations.listReplies(message.id)
+    return { inbound: message, replies, duplicate: true, conversation }
   }
 
   return {
@@ -332,31 +344,45 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
         // The stored message never holds a full card number; the turn still reads what was typed.
         const stored =
           content.type === 'text' ? { ...content, text: redactCardNumbers(content.text) } : content
-        const received = await conversations.receiveMessage(
-          { conversationId, channelMessageId, content: stored },
-          { deferEvents: true },
-        )
-        if (received.duplicate && received.message.intent !== null) {
-          const replies = await conversations.listReplies(received.message.id)
-          return {
-            inbound: received.message,
-            replies,
-            duplicate: true,
-            conversation: received.conversation,
-          }
+        let conversation = await conversations.getConversation(conversationId)
+        const earlier = await conversations.findReceivedMessage(conversation, channelMessageId)
+        if (earlier !== undefined && earlier.intent !== null)
+          return answerDuplicate(earlier, conversation)
+        if (conversation.status === 'resolved') {
+          conversation = (await conversations.changeStatus(conversationId, 'shopper-returned'))
+            .conversation
         }
+        const turn: PendingTurn =
+          earlier === undefined
+            ? pendingTurn(conversation, conversations.draftInbound(channelMessageId, stored))
+            : pendingTurn(conversation, { kind: 'stored', message: earlier })
         try {
           const typed = content.type === 'text' ? content.text : ''
-          const result = await runTurn(received, started, cartToken, typed, locationCode)
-          return { ...result, duplicate: received.duplicate }
+          return await runTurn(turn, started, cartToken, typed, locationCode)
         } catch (error) {
-          dependencies.onTurnError?.(error, { conversationId, messageId: received.message.id })
-          await eventBus.publish(...received.deferredEvents).catch(() => undefined)
+          if (isAppError(error, 'conflict') && turn.inbound.kind === 'new') {
+            // The same message was delivered twice at once and the other delivery was stored first.
+            const other = await conversations.findReceivedMessage(conversation, channelMessageId)
+            if (other !== undefined) return answerDuplicate(other, conversation)
+          }
+          dependencies.onTurnError?.(error, { conversationId, messageId: turn.messageId })
+          // Nothing the shopper sends is lost: the message is stored on its own, to be answered when
+          // it is sent again.
+          const kept =
+            turn.inbound.kind === 'stored'
+              ? turn.inbound.message
+              : (
+                  await conversations.receiveMessage({
+                    conversationId,
+                    channelMessageId,
+                    content: stored,
+                  })
+                ).message
           throw new AppError(
             'unavailable',
             'Your message was saved, but the assistant could not answer just now. Send it again with the same id to retry.',
             {
-              details: { messageId: received.message.id, sequence: received.message.sequence },
+              details: { messageId: kept.id, sequence: kept.sequence },
               cause: error,
             },
           )

@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import { createGroupCommitSqliteDialect } from './group-commit-sqlite-dialect.ts'
 import { migrations } from './migrations/index.ts'
+import { startBackgroundCheckpoint } from './sqlite-background-checkpoint.ts'
 import type { Database } from './schema.ts'
 
 /** The storage engines Kedai runs on. */
@@ -56,17 +57,24 @@ function openSqlite(file: string): DatabaseHandle {
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
   // Chat turns write small rows all the time: keep the working set in memory (64 MB page cache,
-  // reads through a memory map) and copy the write-ahead log back less often (every ~40 MB).
+  // reads through a memory map). The write-ahead log is copied back into the file by another thread
+  // (a checkpoint of thousands of pages held the event loop for tens of milliseconds); this
+  // connection checkpoints itself only as a safety net, past ~400 MB of log.
   connection.pragma('cache_size = -65536')
   connection.pragma('mmap_size = 268435456')
-  connection.pragma('wal_autocheckpoint = 10000')
+  const checkpoint = file === ':memory:' ? undefined : startBackgroundCheckpoint(file)
+  connection.pragma(`wal_autocheckpoint = ${checkpoint === undefined ? 10_000 : 100_000}`)
   const db = new Kysely<Database>({ dialect: createGroupCommitSqliteDialect(connection) })
   return {
     db,
     engine: 'sqlite',
     schema: undefined,
     isReachable: () => isReachable(db),
-    close: () => db.destroy(),
+    async close() {
+      // The application's connection closes last: it makes the final checkpoint.
+      await checkpoint?.stop()
+      await db.destroy()
+    },
   }
 }
 

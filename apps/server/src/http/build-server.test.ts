@@ -172,6 +172,7 @@ describe('buildServer', () => {
   it('answers unknown routes with a JSON 404', async () => {
     const response = await app.inject({ url: '/nope' })
     expect(response.statusCode).toBe(404)
+    expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/)
     expect(response.json().error.code).toBe('not-found')
   })
 

@@ -55,8 +55,10 @@ export async function buildServer(
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   installErrorHandler(app)
-  app.addHook('onSend', async (request, reply) => {
+  // Set as the request arrives (a synchronous hook, no promise per request); error replies keep it.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
+    done()
   })
 
   const allowedOrigins = new Set(context.configuration.allowedOrigins)

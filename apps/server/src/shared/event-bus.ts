@@ -26,6 +26,13 @@ export type EventSubscriber = (event: RecordedEvent) => void | Promise<void>
  */
 export interface EventBus {
   publish(...events: DomainEvent<object>[]): Promise<RecordedEvent[]>
+  /**
+   * Gives events their id and time without storing them, for a caller that stores them in its own
+   * transaction (one write for a whole chat turn); it then hands them to {@link EventBus.deliver}.
+   */
+  record(...events: DomainEvent<object>[]): RecordedEvent[]
+  /** Runs the subscribers of events the caller stored itself, in order, once they are durable. */
+  deliver(events: readonly RecordedEvent[]): Promise<void>
   subscribe(type: string | '*', subscriber: EventSubscriber): () => void
 }
 
@@ -37,29 +44,41 @@ export function createEventBus(options: {
   onSubscriberError?: (error: unknown, event: RecordedEvent) => void
 }): EventBus {
   const subscribers = new Map<string, Set<EventSubscriber>>()
-  return {
-    async publish(...events) {
-      const recorded: RecordedEvent[] = events.map((event) => ({
-        id: options.createId(),
-        type: event.type,
-        aggregateId: event.aggregateId,
-        payload: event.payload as Record<string, unknown>,
-        occurredAt: options.now().toISOString(),
-      }))
-      if (recorded.length === 0) return recorded
-      await options.store.append(recorded)
-      for (const event of recorded) {
-        const targets = [...(subscribers.get(event.type) ?? []), ...(subscribers.get('*') ?? [])]
-        for (const subscriber of targets) {
-          try {
-            await subscriber(event)
-          } catch (error) {
-            options.onSubscriberError?.(error, event)
-          }
+  const record = (events: readonly DomainEvent<object>[]): RecordedEvent[] => {
+    const occurredAt = options.now().toISOString()
+    return events.map((event) => ({
+      id: options.createId(),
+      type: event.type,
+      aggregateId: event.aggregateId,
+      payload: event.payload as Record<string, unknown>,
+      occurredAt,
+    }))
+  }
+  const deliver = async (recorded: readonly RecordedEvent[]): Promise<void> => {
+    const everything = subscribers.get('*')
+    for (const event of recorded) {
+      const own = subscribers.get(event.type)
+      if (own === undefined && everything === undefined) continue
+      const targets = [...(own ?? []), ...(everything ?? [])]
+      for (const subscriber of targets) {
+        try {
+          await subscriber(event)
+        } catch (error) {
+          options.onSubscriberError?.(error, event)
         }
       }
+    }
+  }
+  return {
+    async publish(...events) {
+      const recorded = record(events)
+      if (recorded.length === 0) return recorded
+      await options.store.append(recorded)
+      await deliver(recorded)
       return recorded
     },
+    record: (...events) => record(events),
+    deliver,
     subscribe(type, subscriber) {
       const set = subscribers.get(type) ?? new Set<EventSubscriber>()
       set.add(subscriber)

@@ -252,6 +252,8 @@ const chineseNumberAfterWord = new RegExp(
   `(?:數量|数量|改成|改為|改为)\\s*(?:要|是|為|为)?\\s*(${chineseNumeral}+)(?!${chineseNumeral}|\\s*(?:號|号|碼|码|月|日|點|点|%))`,
   'gu',
 )
+const chineseNumeralAnywhere = new RegExp(chineseNumeral, 'u')
+const noMatches: readonly RegExpExecArray[] = []
 const bareChineseNumber = new RegExp(`(?<!${chineseNumeral}|第|另)(${chineseNumeral}+)`, 'gu')
 // 這一件 (this one), 哪一個 (which one), 每一件 (each one): 一 after these is not a quantity.
 const determinersBeforeOne = /(?:這|这|那|哪|每|同|某|唯|其中|任何)\s*$/u
@@ -436,12 +438,19 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       candidates.push(candidate)
     }
     const expectedSlot = context?.expectedSlot
+    // Most messages have no digit, capital or Chinese numeral: the patterns that need one are skipped.
+    const hasDigit = /\d/.test(text)
+    const hasUpper = /[A-Z]/.test(text)
+    const hasAt = text.includes('@')
+    const hasChineseNumeral = chineseNumeralAnywhere.test(text)
+    const scan = (needed: boolean, pattern: RegExp): Iterable<RegExpExecArray> =>
+      needed ? text.matchAll(pattern) : noMatches
 
-    for (const match of text.matchAll(emailPattern)) {
+    for (const match of scan(hasAt, emailPattern)) {
       push('email', match[0], match.index, match.index + match[0].length)
     }
     for (const pattern of orderIdPatterns) {
-      for (const match of text.matchAll(pattern)) {
+      for (const match of scan(hasDigit, pattern)) {
         const prefix = match[1] ?? ''
         const digits = match[2] ?? ''
         const start = match.index + match[0].length - digits.length - (prefix === '' ? 0 : 1)
@@ -456,11 +465,11 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       }
     }
     if (expectedSlot === 'order_id') {
-      for (const match of text.matchAll(/(?<![\p{N}])(\d{4,})(?![\p{N}])/gu)) {
+      for (const match of scan(hasDigit, /(?<![\p{N}])(\d{4,})(?![\p{N}])/gu)) {
         push('order_id', match[1] ?? '', match.index, match.index + match[0].length)
       }
     }
-    for (const match of text.matchAll(moneyBefore)) {
+    for (const match of scan(hasDigit, moneyBefore)) {
       const currency = currencyOf(match[1] ?? '')
       const amount = formatAmount(match[2] ?? '0', match[3] ?? '')
       push(
@@ -470,7 +479,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         match.index + match[0].length,
       )
     }
-    for (const match of text.matchAll(moneyAfter)) {
+    for (const match of scan(hasDigit, moneyAfter)) {
       const currency = currencyOf(match[3] ?? '')
       const amount = formatAmount(match[1] ?? '0', match[2] ?? '')
       push(
@@ -480,7 +489,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         match.index + match[0].length,
       )
     }
-    for (const match of text.matchAll(phonePattern)) {
+    for (const match of scan(hasDigit, phonePattern)) {
       const written = match[1] ?? ''
       const digitCount = written.replace(/\D/g, '').length
       if (
@@ -498,7 +507,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       const start = match.index + match[0].length - code.length
       push('coupon_code', code.toUpperCase(), start, start + code.length)
     }
-    for (const match of text.matchAll(couponShape)) {
+    for (const match of scan(hasUpper, couponShape)) {
       const code = match[1] ?? ''
       const letters = code.replace(/[^A-Z]/g, '').length
       if (!/\d/.test(code) || letters < 2 || notCoupons.test(code)) continue
@@ -515,24 +524,24 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         push('date', isoDay(addDays(now, ahead)), match.index, match.index + match[0].length)
       }
     }
-    for (const match of text.matchAll(isoDate)) {
+    for (const match of scan(hasDigit, isoDate)) {
       const value = buildDate(Number(match[1]), Number(match[2]), Number(match[3]))
       if (value !== undefined) push('date', value, match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(slashDate)) {
+    for (const match of scan(hasDigit, slashDate)) {
       const value = buildDate(normalizeYear(match[3], now), Number(match[2]), Number(match[1]))
       if (value !== undefined) push('date', value, match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(chineseDate)) {
+    for (const match of scan(hasDigit, chineseDate)) {
       const value = buildDate(normalizeYear(match[1], now), Number(match[2]), Number(match[3]))
       if (value !== undefined) push('date', value, match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(dayMonthDate)) {
+    for (const match of scan(hasDigit, dayMonthDate)) {
       const month = monthNames[(match[2] ?? '').toLowerCase()] ?? 0
       const value = buildDate(normalizeYear(match[3], now), month, Number(match[1]))
       if (value !== undefined) push('date', value, match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(monthDayDate)) {
+    for (const match of scan(hasDigit, monthDayDate)) {
       const month = monthNames[(match[1] ?? '').toLowerCase()] ?? 0
       const value = buildDate(normalizeYear(match[3], now), month, Number(match[2]))
       if (value !== undefined) push('date', value, match.index, match.index + match[0].length)
@@ -544,10 +553,10 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
     for (const match of text.matchAll(sizeBeforeMark)) {
       push('size', (match[1] ?? '').toUpperCase(), match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(quantityBeforeUnit)) {
+    for (const match of scan(hasDigit, quantityBeforeUnit)) {
       push('quantity', String(Number(match[1])), match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(quantityAfterX)) {
+    for (const match of scan(hasDigit, quantityAfterX)) {
       push(
         'quantity',
         String(Number(match[1] ?? match[2])),
@@ -555,12 +564,12 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         match.index + match[0].length,
       )
     }
-    for (const match of text.matchAll(quantityAfterVerb)) {
+    for (const match of scan(hasDigit, quantityAfterVerb)) {
       const digits = match[1] ?? ''
       const start = match.index + match[0].length - digits.length
       push('quantity', String(Number(digits)), start, start + digits.length)
     }
-    for (const match of text.matchAll(chineseNumberWithUnit)) {
+    for (const match of scan(hasChineseNumeral, chineseNumberWithUnit)) {
       const numeral = match[1] ?? ''
       if (numeral === '一' && determinersBeforeOne.test(text.slice(0, match.index))) continue
       const value = parseChineseNumber(numeral)
@@ -568,30 +577,30 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         push('quantity', String(value), match.index, match.index + match[0].length)
       }
     }
-    for (const match of text.matchAll(chineseNumberAfterWord)) {
+    for (const match of scan(hasChineseNumeral, chineseNumberAfterWord)) {
       const numeral = match[1] ?? ''
       const value = parseChineseNumber(numeral)
       const start = match.index + match[0].length - numeral.length
       if (value !== undefined) push('quantity', String(value), start, start + numeral.length)
     }
-    for (const match of text.matchAll(quantityAfterWord)) {
+    for (const match of scan(hasDigit, quantityAfterWord)) {
       const digits = match[1] ?? ''
       const start = match.index + match[0].length - digits.length
       push('quantity', String(Number(digits)), start, start + digits.length)
     }
-    for (const match of text.matchAll(sizeLetterAfterWord)) {
+    for (const match of scan(hasUpper, sizeLetterAfterWord)) {
       const size = match[1] ?? ''
       const start = match.index + match[0].length - size.length
       push('size', size, start, start + size.length)
     }
-    for (const match of text.matchAll(sizeLetterBeforeChange)) {
+    for (const match of scan(hasUpper, sizeLetterBeforeChange)) {
       const size = match[1] ?? ''
       push('size', size, match.index, match.index + size.length)
     }
-    for (const match of text.matchAll(waistSize)) {
+    for (const match of scan(hasDigit, waistSize)) {
       push('size', match[1] ?? match[2] ?? '', match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(capitalCouponAfterVerb)) {
+    for (const match of scan(hasUpper, capitalCouponAfterVerb)) {
       const code = match[1] ?? ''
       if (capitalWordsNotCoupons.has(code) || notCoupons.test(code)) continue
       const start = match.index + match[0].length - code.length
@@ -603,7 +612,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         push('quantity', String(value), match.index, match.index + match[0].length)
     }
     if (expectedSlot === 'size') {
-      for (const match of text.matchAll(bareNumber)) {
+      for (const match of scan(hasDigit, bareNumber)) {
         push('size', match[1] ?? '', match.index, match.index + match[0].length)
       }
       for (const match of text.matchAll(bareSizeLetter)) {
@@ -611,13 +620,13 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       }
     }
     if (expectedSlot === 'quantity') {
-      for (const match of text.matchAll(bareChineseNumber)) {
+      for (const match of scan(hasChineseNumeral, bareChineseNumber)) {
         const value = parseChineseNumber(match[1] ?? '')
         if (value !== undefined) {
           push('quantity', String(value), match.index, match.index + match[0].length)
         }
       }
-      for (const match of text.matchAll(bareNumber)) {
+      for (const match of scan(hasDigit, bareNumber)) {
         if (!(match[1] ?? '').includes('.')) {
           // Outranks a size reading of the same digits: the bot asked how many.
           candidates.push({
@@ -633,7 +642,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
     }
     const lexiconMatches = [
       ...text.matchAll(lexicon.latinPattern),
-      ...text.matchAll(lexicon.hanPattern),
+      ...scan(hanAny.test(text), lexicon.hanPattern),
     ]
     for (const match of lexiconMatches) {
       const written = match[0].toLowerCase().replace(/\s+/g, ' ')
@@ -678,7 +687,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
     }
 
     // "3 red water bottles", "5 of the socks": a small number right before a product or colour.
-    for (const match of text.matchAll(numberBeforeThing)) {
+    for (const match of scan(hasDigit, numberBeforeThing)) {
       const after = match.index + match[0].length
       const followedByThing = candidates.some(
         (candidate) =>

@@ -5,6 +5,7 @@ import type {
   MessageDirection,
   ParticipantRole,
 } from '@kedai/contracts'
+import type { RecordedEvent } from '../../shared/event-bus.ts'
 import type { Locale } from '../../shared/locale.ts'
 import type { Conversation, ConversationMessage, ShopperIdentity } from './conversation.ts'
 
@@ -18,6 +19,9 @@ export interface MessageDraft {
   readonly replyToMessageId: string | null
   readonly content: MessageContent
   readonly createdAt: string
+  /** What the recognizer understood of an inbound message, when it is stored after its turn. */
+  readonly intent?: string | null
+  readonly confidence?: number | null
 }
 
 /** Fields of a conversation that change after it was opened. */
@@ -80,15 +84,21 @@ export interface ConversationRepository {
   /** The identity's most recent conversation that is not resolved. */
   findOpenConversation(shopperIdentityId: string): Promise<Conversation | undefined>
   /**
-   * Stores messages with consecutive sequences after the conversation's last one, and applies
-   * `changes`, in one transaction. Throws `AppError('conflict')` when an inbound channel message id
-   * is already stored (the caller looks it up and treats it as a duplicate).
+   * Stores messages with consecutive sequences after the conversation's last one, applies
+   * `changes`, records `recognition` on a message stored earlier and stores `events`, all in one
+   * transaction. Throws `AppError('conflict')` when an inbound channel message id is already stored
+   * (the caller looks it up and treats it as a duplicate).
    */
   appendMessages(
     conversationId: string,
     drafts: readonly MessageDraft[],
     changes: ConversationChanges,
-    recognition?: RecognitionRecord,
+    extras?: {
+      readonly recognition?: RecognitionRecord | undefined
+      /** The events to store with the messages, made from the stored messages (their sequences). */
+      readonly events?:
+        ((stored: readonly ConversationMessage[]) => readonly RecordedEvent[]) | undefined
+    },
   ): Promise<{ messages: ConversationMessage[]; conversation: Conversation }>
   updateConversation(id: string, changes: ConversationChanges): Promise<void>
   findMessageByChannelId(

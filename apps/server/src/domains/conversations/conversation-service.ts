@@ -2,7 +2,7 @@ import type { Channel, InboundContent, MessageContent, ParticipantRole } from '@
 import type { Db } from '../../db/database.ts'
 import { AppError, isAppError } from '../../shared/app-error.ts'
 import type { Clock } from '../../shared/clock.ts'
-import type { DomainEvent, EventBus } from '../../shared/event-bus.ts'
+import type { DomainEvent, EventBus, RecordedEvent } from '../../shared/event-bus.ts'
 import type { IdGenerator } from '../../shared/ids.ts'
 import type { Locale } from '../../shared/locale.ts'
 import type { Conversation, ConversationMessage, ShopperIdentity } from './conversation.ts'
@@ -15,6 +15,7 @@ import {
 import type {
   ConversationChanges,
   ConversationRepository,
+  MessageDraft,
   MessagePage,
   ShopperTurn,
 } from './conversation-repository.ts'
@@ -69,6 +70,28 @@ export interface ReplyBatch {
   readonly recognition?: { readonly intent: string; readonly confidence: number }
 }
 
+/** The shopper message a bot turn answers, as {@link ConversationService.recordTurn} stores it. */
+export type TurnInbound =
+  | {
+      /** Received now: stored by the turn's write, together with what the recognizer understood. */
+      readonly kind: 'new'
+      readonly id: string
+      readonly channelMessageId: string
+      readonly content: InboundContent
+      readonly receivedAt: string
+    }
+  | {
+      /** Stored earlier by a turn that failed; the turn's write records the recognition on it. */
+      readonly kind: 'stored'
+      readonly message: ConversationMessage
+    }
+
+/** A whole bot turn: the shopper's message, the replies, the new state and the turn's events. */
+export interface TurnRecord extends Omit<ReplyBatch, 'replyToMessageId' | 'recognition'> {
+  readonly inbound: TurnInbound
+  readonly recognition: { readonly intent: string; readonly confidence: number }
+}
+
 /** Conversations, participants, messages and shopper identities. */
 export interface ConversationService {
   /**
@@ -109,8 +132,39 @@ export interface ConversationService {
     },
     options?: { deferEvents?: boolean },
   ): Promise<ReceivedMessage>
-  /** Stores outbound messages and the dialogue state in one transaction; publishes `message.sent`. */
+  /**
+   * Stores outbound messages, the dialogue state and the batch's events in one transaction;
+   * publishes `message.sent`.
+   */
   sendMessages(conversationId: string, batch: ReplyBatch): Promise<ConversationMessage[]>
+  /**
+   * The message `channelMessageId` of the conversation's channel, when it was received before;
+   * `AppError('conflict')` when that id belongs to another conversation.
+   */
+  findReceivedMessage(
+    conversation: Conversation,
+    channelMessageId: string,
+  ): Promise<ConversationMessage | undefined>
+  /** A new shopper message for {@link ConversationService.recordTurn}: its id and time given now. */
+  draftInbound(
+    channelMessageId: string,
+    content: InboundContent,
+  ): Extract<TurnInbound, { kind: 'new' }>
+  /**
+   * Stores a whole bot turn in ONE write: the shopper's message (when new) with its recognized intent,
+   * the replies, the dialogue state and locale, and the turn's events (`message.received`,
+   * `message.sent` and the caller's); subscribers run once the write is durable. Throws
+   * `AppError('conflict')` when the shopper's message was stored meanwhile (a duplicate delivery that
+   * raced this one).
+   */
+  recordTurn(
+    conversationId: string,
+    turn: TurnRecord,
+  ): Promise<{
+    inbound: ConversationMessage
+    replies: ConversationMessage[]
+    conversation: Conversation
+  }>
   /** Replies already stored for an inbound message (for duplicates and resumes). */
   listReplies(inboundMessageId: string): Promise<ConversationMessage[]>
   /** Records the recognized intent and confidence of an inbound message. */
@@ -156,6 +210,54 @@ export function createConversationService(
   const { clock, eventBus, createId } = dependencies
   const feed = dependencies.feed ?? createConversationFeed()
   const now = () => clock.now().toISOString()
+
+  function outboundDraft(
+    draft: OutboundDraft,
+    replyToMessageId: string | null,
+    time: string,
+  ): MessageDraft {
+    return {
+      id: createId('msg'),
+      direction: 'outbound',
+      authorRole: draft.authorRole,
+      authorName: draft.authorName ?? null,
+      channelMessageId: null,
+      replyToMessageId,
+      content: draft.content,
+      createdAt: time,
+    }
+  }
+
+  function sentEvent(
+    message: ConversationMessage,
+    details: Record<string, unknown> | undefined,
+  ): DomainEvent<object> {
+    return {
+      type: conversationEventTypes.messageSent,
+      aggregateId: message.conversationId,
+      payload: {
+        messageId: message.id,
+        sequence: message.sequence,
+        authorRole: message.authorRole,
+        contentType: message.content.type,
+        replyToMessageId: message.replyToMessageId,
+        ...details,
+      },
+    }
+  }
+
+  function receivedEvent(message: ConversationMessage): DomainEvent<object> {
+    return {
+      type: conversationEventTypes.messageReceived,
+      aggregateId: message.conversationId,
+      payload: {
+        messageId: message.id,
+        sequence: message.sequence,
+        contentType: message.content.type,
+        channel: message.channel,
+      },
+    }
+  }
 
   async function getConversation(id: string): Promise<Conversation> {
     const conversation = await repository.findConversation(id)
@@ -309,16 +411,7 @@ export function createConversationService(
         }
         throw error
       }
-      const received: DomainEvent<object> = {
-        type: conversationEventTypes.messageReceived,
-        aggregateId: conversationId,
-        payload: {
-          messageId: stored.id,
-          sequence: stored.sequence,
-          contentType: content.type,
-          channel: conversation.channel,
-        },
-      }
+      const received = receivedEvent(stored)
       const deferredEvents: DomainEvent<object>[] = []
       if (options.deferEvents === true) deferredEvents.push(received)
       else await eventBus.publish(received)
@@ -346,44 +439,116 @@ export function createConversationService(
 
     async sendMessages(conversationId, batch) {
       const time = now()
+      let recorded: RecordedEvent[] = []
       const { messages: stored } = await repository.appendMessages(
         conversationId,
-        batch.messages.map((draft) => ({
-          id: createId('msg'),
-          direction: 'outbound' as const,
-          authorRole: draft.authorRole,
-          authorName: draft.authorName ?? null,
-          channelMessageId: null,
-          replyToMessageId: batch.replyToMessageId ?? null,
-          content: draft.content,
-          createdAt: time,
-        })),
+        batch.messages.map((draft) => outboundDraft(draft, batch.replyToMessageId ?? null, time)),
         {
           updatedAt: time,
           ...(batch.dialogueState === undefined ? {} : { dialogueState: batch.dialogueState }),
           ...(batch.locale === undefined ? {} : { locale: batch.locale }),
         },
-        batch.recognition === undefined || batch.replyToMessageId === undefined
-          ? undefined
-          : { messageId: batch.replyToMessageId, ...batch.recognition },
+        {
+          recognition:
+            batch.recognition === undefined || batch.replyToMessageId === undefined
+              ? undefined
+              : { messageId: batch.replyToMessageId, ...batch.recognition },
+          events: (messages) => {
+            recorded = eventBus.record(
+              ...messages.map((message) => sentEvent(message, batch.eventDetails)),
+              ...(batch.events ?? []),
+            )
+            return recorded
+          },
+        },
       )
       for (const message of stored) feed.publish(conversationId, { kind: 'message', message })
-      await eventBus.publish(
-        ...stored.map((message) => ({
-          type: conversationEventTypes.messageSent,
-          aggregateId: conversationId,
-          payload: {
-            messageId: message.id,
-            sequence: message.sequence,
-            authorRole: message.authorRole,
-            contentType: message.content.type,
-            replyToMessageId: message.replyToMessageId,
-            ...batch.eventDetails,
-          },
-        })),
-        ...(batch.events ?? []),
-      )
+      await eventBus.deliver(recorded)
       return stored
+    },
+
+    async findReceivedMessage(conversation, channelMessageId) {
+      const message = await repository.findMessageByChannelId(
+        conversation.channel,
+        channelMessageId,
+      )
+      if (message !== undefined && message.conversationId !== conversation.id) {
+        throw new AppError('conflict', 'This message id was already used in another conversation.')
+      }
+      return message
+    },
+
+    draftInbound: (channelMessageId, content) => ({
+      kind: 'new',
+      id: createId('msg'),
+      channelMessageId,
+      content,
+      receivedAt: now(),
+    }),
+
+    async recordTurn(conversationId, turn) {
+      const time = now()
+      const { inbound } = turn
+      const inboundId = inbound.kind === 'new' ? inbound.id : inbound.message.id
+      const drafts: MessageDraft[] =
+        inbound.kind === 'new'
+          ? [
+              {
+                id: inbound.id,
+                direction: 'inbound',
+                authorRole: 'shopper',
+                channelMessageId: inbound.channelMessageId,
+                replyToMessageId: null,
+                content: inbound.content,
+                createdAt: inbound.receivedAt,
+                intent: turn.recognition.intent,
+                confidence: turn.recognition.confidence,
+              },
+            ]
+          : []
+      const first = drafts.length
+      for (const draft of turn.messages) drafts.push(outboundDraft(draft, inboundId, time))
+      let recorded: RecordedEvent[] = []
+      const { messages, conversation } = await repository.appendMessages(
+        conversationId,
+        drafts,
+        {
+          updatedAt: time,
+          ...(turn.dialogueState === undefined ? {} : { dialogueState: turn.dialogueState }),
+          ...(turn.locale === undefined ? {} : { locale: turn.locale }),
+        },
+        {
+          recognition:
+            inbound.kind === 'stored' ? { messageId: inboundId, ...turn.recognition } : undefined,
+          events: (stored) => {
+            const received = stored[0]
+            recorded = eventBus.record(
+              ...(inbound.kind === 'new' && received !== undefined
+                ? [receivedEvent(received)]
+                : []),
+              ...stored.slice(first).map((message) => sentEvent(message, turn.eventDetails)),
+              ...(turn.events ?? []),
+            )
+            return recorded
+          },
+        },
+      )
+      for (const message of messages) feed.publish(conversationId, { kind: 'message', message })
+      await eventBus.deliver(recorded)
+      const stored = inbound.kind === 'new' ? messages[0] : inbound.message
+      if (stored === undefined) throw new AppError('internal', 'The message was not stored.')
+      return {
+        inbound:
+          inbound.kind === 'new'
+            ? stored
+            : {
+                ...stored,
+                intent: turn.recognition.intent,
+                confidence: turn.recognition.confidence,
+              },
+        replies: messages.slice(first),
+        conversation,
+      }
     },
 
     listReplies: (inboundMessageId) => repository.listReplies(inboundMessageId),

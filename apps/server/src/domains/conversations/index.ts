@@ -15,6 +15,8 @@ export {
   type OutboundDraft,
   type ReceivedMessage,
   type ReplyBatch,
+  type TurnInbound,
+  type TurnRecord,
 } from './conversation-service.ts'
 export {
   conversationStatusEvents,

@@ -7,6 +7,8 @@ import type {
 } from '@kedai/contracts'
 import type { Db } from '../../db/database.ts'
 import type { ConversationMessageTable, ConversationTable } from '../../db/tables/conversations.ts'
+import { prepareQuery, prepareQueryShapes } from '../../db/prepared-query.ts'
+import { createDomainEventWriter } from '../../db/sql-event-store.ts'
 import { AppError } from '../../shared/app-error.ts'
 import type { Locale } from '../../shared/locale.ts'
 import type { Conversation, ConversationMessage } from './conversation.ts'
@@ -71,6 +73,68 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** The {@link ConversationRepository} over Kysely, the same code on SQLite and PostgreSQL. */
 export function createSqlConversationRepository(db: Db): ConversationRepository {
+  const insertDomainEvents = createDomainEventWriter(db)
+  // The queries of every chat turn, built once (see prepareQuery).
+  const selectConversation = prepareQuery(['id'], (values) =>
+    db.selectFrom('conversations').selectAll().where('id', '=', values.id),
+  )
+  const selectMessageByChannelId = prepareQuery(['channel', 'channelMessageId'], (values) =>
+    db
+      .selectFrom('conversation_messages')
+      .selectAll()
+      .where('channel', '=', values.channel)
+      .where('channel_message_id', '=', values.channelMessageId),
+  )
+  const updateConversation = prepareQueryShapes((key) => {
+    const columns = key.split(',') as (keyof ConversationTable)[]
+    return {
+      names: [...columns, 'id', 'added'],
+      build: (values) =>
+        db
+          .updateTable('conversations')
+          .set((expression) => ({
+            ...Object.fromEntries(columns.map((column) => [column, values[column]])),
+            last_sequence: expression('last_sequence', '+', values.added as never),
+          }))
+          .where('id', '=', values.id as never)
+          .returningAll(),
+    }
+  })
+  const messageColumns = [
+    'id',
+    'conversation_id',
+    'sequence',
+    'direction',
+    'author_role',
+    'author_name',
+    'channel',
+    'channel_message_id',
+    'reply_to_message_id',
+    'content',
+    'intent',
+    'confidence',
+    'created_at',
+  ] as const satisfies readonly (keyof ConversationMessageTable)[]
+  const insertMessages = prepareQueryShapes((key) => {
+    const count = Number(key)
+    return {
+      names: Array.from({ length: count }, (_, row) =>
+        messageColumns.map((column) => `${column}${row}`),
+      ).flat(),
+      build: (values) =>
+        db
+          .insertInto('conversation_messages')
+          .values(
+            Array.from(
+              { length: count },
+              (_, row) =>
+                Object.fromEntries(
+                  messageColumns.map((column) => [column, values[`${column}${row}`]]),
+                ) as unknown as ConversationMessageTable,
+            ),
+          ),
+    }
+  })
   return {
     async ensureIdentity(channel, externalId, newId, now) {
       const existing = await db
@@ -153,11 +217,8 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
     },
 
     async findConversation(id) {
-      const row = await db
-        .selectFrom('conversations')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst()
+      const { rows } = await db.executeQuery(selectConversation({ id }))
+      const row = rows[0]
       return row === undefined ? undefined : mapConversation(row)
     },
 
@@ -174,18 +235,16 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
       return row === undefined ? undefined : mapConversation(row)
     },
 
-    async appendMessages(conversationId, drafts, changes, recognition) {
+    async appendMessages(conversationId, drafts, changes, extras = {}) {
+      const { recognition, events } = extras
       try {
         return await db.transaction().execute(async (transaction) => {
-          const updated = await transaction
-            .updateTable('conversations')
-            .set((expression) => ({
-              ...toConversationColumns(changes),
-              last_sequence: expression('last_sequence', '+', drafts.length),
-            }))
-            .where('id', '=', conversationId)
-            .returningAll()
-            .executeTakeFirst()
+          const columns = toConversationColumns(changes)
+          const key = Object.keys(columns).sort().join(',')
+          const { rows: updatedRows } = await transaction.executeQuery(
+            updateConversation(key, { ...columns, id: conversationId, added: drafts.length }),
+          )
+          const updated = updatedRows[0]
           if (updated === undefined)
             throw new AppError('not-found', `No conversation ${conversationId}.`)
           if (recognition !== undefined) {
@@ -196,7 +255,10 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
               .execute()
           }
           const conversation = mapConversation(updated)
-          if (drafts.length === 0) return { messages: [], conversation }
+          if (drafts.length === 0) {
+            if (events !== undefined) await insertDomainEvents(transaction, events([]))
+            return { messages: [], conversation }
+          }
           const first = Number(updated.last_sequence) - drafts.length + 1
           const rows: ConversationMessageTable[] = drafts.map((draft, index) => ({
             id: draft.id,
@@ -209,12 +271,22 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
             channel_message_id: draft.channelMessageId,
             reply_to_message_id: draft.replyToMessageId,
             content: JSON.stringify(draft.content),
-            intent: null,
-            confidence: null,
+            intent: draft.intent ?? null,
+            confidence: draft.confidence ?? null,
             created_at: draft.createdAt,
           }))
-          await transaction.insertInto('conversation_messages').values(rows).execute()
-          return { messages: rows.map(mapMessage), conversation }
+          const values: Record<string, unknown> = {}
+          rows.forEach((row, index) => {
+            for (const column of messageColumns) values[`${column}${index}`] = row[column]
+          })
+          await transaction.executeQuery(insertMessages(String(rows.length), values))
+          // The rows just written, without reading their JSON back.
+          const messages = rows.map((row, index): ConversationMessage => ({
+            ...mapMessage({ ...row, content: 'null' }),
+            content: drafts[index]?.content ?? (JSON.parse(row.content) as MessageContent),
+          }))
+          if (events !== undefined) await insertDomainEvents(transaction, events(messages))
+          return { messages, conversation }
         })
       } catch (error) {
         if (isUniqueViolation(error)) {
@@ -233,12 +305,10 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
     },
 
     async findMessageByChannelId(channel, channelMessageId) {
-      const row = await db
-        .selectFrom('conversation_messages')
-        .selectAll()
-        .where('channel', '=', channel)
-        .where('channel_message_id', '=', channelMessageId)
-        .executeTakeFirst()
+      const { rows } = await db.executeQuery(
+        selectMessageByChannelId({ channel, channelMessageId }),
+      )
+      const row = rows[0]
       return row === undefined ? undefined : mapMessage(row)
     },
 

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import { prepareQuery } from '../../db/prepared-query.ts'
 import type { Db } from '../../db/database.ts'
 import type {
   CannedResponseTable,
@@ -211,6 +212,15 @@ export function createInboxService(dependencies: {
 }): InboxService {
   const { db, clock, createId } = dependencies
   const now = () => clock.now().toISOString()
+  // Read for every shopper message (is a person involved?): built once.
+  const selectLatestHandOver = prepareQuery(['conversationId'], (values) =>
+    db
+      .selectFrom('hand_overs')
+      .selectAll()
+      .where('conversation_id', '=', values.conversationId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc'),
+  )
 
   async function findHandOver(id: string): Promise<HandOver | undefined> {
     const row = await db
@@ -309,13 +319,8 @@ export function createInboxService(dependencies: {
     findOpenHandOver,
 
     async findLatestHandOver(conversationId) {
-      const row = await db
-        .selectFrom('hand_overs')
-        .selectAll()
-        .where('conversation_id', '=', conversationId)
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .executeTakeFirst()
+      const { rows } = await db.executeQuery(selectLatestHandOver({ conversationId }))
+      const row = rows[0]
       return row === undefined ? undefined : toHandOver(row)
     },
 

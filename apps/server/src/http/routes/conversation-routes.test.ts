@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { postMessageResponseSchema } from '@kedai/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfiguration } from '../../app/config.ts'
 import { createContainer, type Container } from '../../app/container.ts'
@@ -169,6 +170,24 @@ describe('createConversationRoutes', () => {
         .json<{ messages: { sequence: number }[] }>()
         .messages.map((message) => message.sequence),
     ).toEqual([1, 2, 3])
+  })
+
+  it('writes replies of every kind exactly in the shape of the response schema', async () => {
+    const { conversation, conversationToken } = await open()
+    const texts = ['hi', 'Do you have sneakers in size 9?', 'What is your return policy?', '😀']
+    const kinds = new Set<string>()
+    for (const [index, text] of texts.entries()) {
+      const response = await send(conversation.id, conversationToken, {
+        clientMessageId: `shape-${index}`,
+        content: { type: 'text', text },
+      })
+      expect(response.statusCode).toBe(200)
+      const body = response.json<{ replies: { content: { type: string } }[] }>()
+      // Parsing strips unknown keys and rejects wrong ones: equal means nothing extra or missing.
+      expect(postMessageResponseSchema.parse(body)).toEqual(body)
+      for (const reply of body.replies) kinds.add(reply.content.type)
+    }
+    expect(kinds.size).toBeGreaterThan(1)
   })
 
   it('refuses requests without a token or with the token of another conversation', async () => {
