@@ -37,6 +37,8 @@ interface ClientResult {
   readonly statuses: Record<string, number>
   readonly latencies: number[]
   readonly measuredSeconds: number
+  /** CPU time of the load client itself (user + system), in microseconds. */
+  readonly clientCpuMicroseconds: number
 }
 
 const script = [
@@ -101,6 +103,7 @@ async function runClient(options: ClientOptions): Promise<ClientResult> {
   const statuses: Record<string, number> = {}
   let errors = 0
   let sent = 0
+  const cpuAtStart = process.cpuUsage()
   const started = performance.now()
   const measureFrom = started + options.warmupSeconds * 1000
   const stopAt = measureFrom + options.seconds * 1000
@@ -145,7 +148,9 @@ async function runClient(options: ClientOptions): Promise<ClientResult> {
   }
   await Promise.all(Array.from({ length: options.shoppers }, (_, index) => shopper(index)))
   agent.destroy()
+  const clientCpu = process.cpuUsage(cpuAtStart)
   return {
+    clientCpuMicroseconds: clientCpu.user + clientCpu.system,
     requests: latencies.length,
     sent,
     errors,
@@ -267,6 +272,9 @@ async function main(): Promise<void> {
   const cpuPerTurn = (cpuUsed.user + cpuUsed.system) / Math.max(1, turns.sent)
   console.log(
     `server CPU per turn ${(cpuPerTurn / 1000).toFixed(3)} ms (user + system over ${turns.sent} turns, warm-up included, all threads of the server process)`,
+  )
+  console.log(
+    `load client CPU per request ${(turns.clientCpuMicroseconds / 1000 / Math.max(1, turns.sent)).toFixed(3)} ms (turns), ${(ceiling.clientCpuMicroseconds / 1000 / Math.max(1, ceiling.sent)).toFixed(3)} ms (hello-world); the client shares the machine's 2 cores`,
   )
   console.log(
     `turns reach ${((turns.requests / ceiling.requests) * 100).toFixed(1)}% of the hello-world ceiling; goal ≥ 3000 turns/s and p99 ≤ 20 ms`,

@@ -12,15 +12,19 @@ const checkpointIntervalMilliseconds = 200
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads')
 const Database = require(workerData.driver)
-const connection = new Database(workerData.file)
-connection.pragma('busy_timeout = 100')
+let connection
 let stopped = false
 const checkpoint = () => {
   if (stopped) return
   try {
+    // Opened on the first tick (and again after a failure), once the application created the file.
+    if (connection === undefined) {
+      connection = new Database(workerData.file, { fileMustExist: true })
+      connection.pragma('busy_timeout = 100')
+    }
     connection.pragma('wal_checkpoint(PASSIVE)')
   } catch (error) {
-    // Busy or a transient I/O error: the next tick tries again; the application keeps working.
+    // Busy, not created yet, or a transient I/O error: the next tick tries again.
   }
 }
 const timer = setInterval(checkpoint, workerData.interval)
@@ -28,7 +32,7 @@ parentPort.on('message', (message) => {
   if (message !== 'stop') return
   stopped = true
   clearInterval(timer)
-  connection.close()
+  connection?.close()
   parentPort.postMessage('stopped')
 })
 `
