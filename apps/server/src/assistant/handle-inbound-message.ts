@@ -272,7 +272,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     const result = await storeTurn(pending, turn.replies, {
       started,
       state,
-      locale,
+      locale: turn.locale ?? locale,
       events,
       intent: turn.intent,
       confidence: turn.confidence,

@@ -66,6 +66,8 @@ export interface TurnOutput {
    * confirmation): what the recognizer made of it on its own then says little about the shopper.
    */
   readonly answeredQuestion: boolean
+  /** The language the shopper chose in this turn: the replies and the conversation switch to it. */
+  readonly locale?: Locale
 }
 
 /** The dialogue engine: decides what the bot does with one recognized message. */
@@ -158,6 +160,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
       let handledBy: string | undefined
       let resolve = false
       let answeredQuestion = false
+      let chosenLocale: Locale | undefined
       const command = readCommand(input.text, input.recognition)
       const recognition =
         command === undefined || command === 'cancel' ? input.recognition : command
@@ -187,6 +190,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         confidence: recognition.confidence,
         flow: handledBy,
         answeredQuestion,
+        ...(chosenLocale === undefined ? {} : { locale: chosenLocale }),
       })
 
       const abandonAll = (reason: string) => {
@@ -203,6 +207,7 @@ export function createDialogueEngine(options: DialogueEngineOptions): DialogueEn
         replies.push(...outcome.replies)
         events.push(...(outcome.events ?? []))
         if (outcome.resolve === true) resolve = true
+        if (outcome.switchLocale !== undefined) chosenLocale = outcome.switchLocale
         if (outcome.remember !== undefined) {
           state = {
             ...state,

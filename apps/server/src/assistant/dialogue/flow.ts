@@ -85,6 +85,11 @@ export interface FlowOutcome {
   /** Updates what the conversation remembers (the product in focus, the cart). */
   readonly remember?: FlowMemory
   /**
+   * The language the shopper chose for the conversation (their language preference): these replies
+   * and the ones after are in it, until the shopper writes in another language.
+   */
+  readonly switchLocale?: Locale
+  /**
    * A question that follows at once in another flow (offering to save the card just paid with):
    * that flow starts with these slots and asks its first missing one.
    */

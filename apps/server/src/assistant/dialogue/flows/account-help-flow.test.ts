@@ -154,9 +154,17 @@ describe('account-help flow (sign-in help, saved details, preferences, data requ
 
       menu = await chat.userSays(lines.menu)
       const languages = await tapPayload(chat, menu, 'option=language')
-      await tapPayload(chat, languages, 'option=zh-Hans')
-      chat.expectReply(lines.language)
-      expect((await storedCustomer(shopper.id)).locale).toBe('zh-Hans')
+      // The shopper's choice becomes the conversation's language at once: the confirmation is in it.
+      const chosen = locale === 'zh-Hans' ? 'en' : 'zh-Hans'
+      await tapPayload(chat, languages, `option=${chosen}`)
+      chat.expectReply(chosen === 'en' ? /write to you in English/ : script['zh-Hans'].language)
+      expect((await storedCustomer(shopper.id)).locale).toBe(chosen)
+      const conversation = await environment.database.db
+        .selectFrom('conversations')
+        .select('locale')
+        .where('id', '=', chat.conversationId)
+        .executeTakeFirstOrThrow()
+      expect(conversation.locale).toBe(chosen)
     },
   )
 

@@ -228,6 +228,7 @@ async function answerTopic(
           { key: 'account-language-set', values: { language: { key: languageNames[locale] } } },
         ],
         events: [event('customer.language-changed', { locale, source: 'chat' })],
+        switchLocale: locale,
       }
     }
     case 'marketing': {
