@@ -235,3 +235,149 @@ describeEachEngine('createConversationService', (getDatabase) => {
     ).rejects.toMatchObject({ code: 'not-found' })
   })
 })
+
+describeEachEngine('ConversationService.recordTurn', (getDatabase) => {
+  let service: ConversationService
+  const published: RecordedEvent[] = []
+  const clock = createManualClock()
+
+  beforeAll(() => {
+    const { db } = getDatabase()
+    const createId = createSequentialIdGenerator()
+    let eventCounter = 0
+    const eventBus = createEventBus({
+      store: createSqlEventStore(db),
+      now: () => clock.now(),
+      createId: () => `evt_turn_${String(++eventCounter).padStart(6, '0')}`,
+    })
+    eventBus.subscribe('*', (event) => void published.push(event))
+    service = createConversationService({ db, clock, eventBus, createId })
+  })
+
+  async function open(externalId: string) {
+    const identity = await service.identifyShopper({ channel: 'web', externalId })
+    return (
+      await service.openConversation({
+        channel: 'web',
+        shopperIdentityId: identity.id,
+        customerId: null,
+        locale: 'en',
+      })
+    ).conversation
+  }
+
+  async function storedEvents(conversationId: string) {
+    return getDatabase()
+      .db.selectFrom('domain_events')
+      .select(['type', 'payload'])
+      .where('aggregate_id', '=', conversationId)
+      .orderBy('id')
+      .execute()
+  }
+
+  it('stores the message with its intent, the replies, the state and the events in one write', async () => {
+    const conversation = await open('turn-one-write')
+    const inbound = service.draftInbound('turn-one-write/m1', { type: 'text', text: 'thanks' })
+    const stored = await service.recordTurn(conversation.id, {
+      inbound,
+      messages: [{ authorRole: 'bot', content: { type: 'text', text: 'You are welcome!' } }],
+      dialogueState: { step: 'after-thanks' },
+      locale: 'ms',
+      recognition: { intent: 'thanks', confidence: 0.93 },
+      eventDetails: { responseMilliseconds: 1.5 },
+      events: [{ type: 'flow.completed', aggregateId: conversation.id, payload: { flow: 'x' } }],
+    })
+    expect(stored.inbound).toMatchObject({ id: inbound.id, sequence: 1, intent: 'thanks' })
+    expect(stored.replies.map((reply) => [reply.sequence, reply.replyToMessageId])).toEqual([
+      [2, inbound.id],
+    ])
+    expect(stored.conversation).toMatchObject({ lastSequence: 2, locale: 'ms' })
+    expect(stored.conversation.dialogueState).toEqual({ step: 'after-thanks' })
+    const history = await service.listMessages(conversation.id, { limit: 10 })
+    expect(history.map((message) => [message.sequence, message.intent])).toEqual([
+      [1, 'thanks'],
+      [2, null],
+    ])
+    expect(history[0]?.confidence).toBeCloseTo(0.93)
+    expect((await storedEvents(conversation.id)).map((event) => event.type)).toEqual([
+      'conversation.started',
+      'message.received',
+      'message.sent',
+      'flow.completed',
+    ])
+    // Subscribers heard the same events, after the write.
+    expect(
+      published
+        .filter((event) => event.aggregateId === conversation.id)
+        .map((event) => event.type)
+        .slice(-3),
+    ).toEqual(['message.received', 'message.sent', 'flow.completed'])
+  })
+
+  it('writes nothing when the message was stored meanwhile, and says so', async () => {
+    const conversation = await open('turn-raced')
+    const received = await service.receiveMessage({
+      conversationId: conversation.id,
+      channelMessageId: 'turn-raced/m1',
+      content: { type: 'text', text: 'hi' },
+    })
+    const eventsBefore = (await storedEvents(conversation.id)).length
+    await expect(
+      service.recordTurn(conversation.id, {
+        inbound: service.draftInbound('turn-raced/m1', { type: 'text', text: 'hi' }),
+        messages: [{ authorRole: 'bot', content: { type: 'text', text: 'Hello!' } }],
+        dialogueState: { step: 'should-not-be-kept' },
+        recognition: { intent: 'greet', confidence: 0.9 },
+        events: [],
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' })
+    const after = await service.getConversation(conversation.id)
+    expect(after.lastSequence).toBe(received.message.sequence)
+    expect(after.dialogueState).toEqual({})
+    expect(await service.listMessages(conversation.id, { limit: 10 })).toHaveLength(1)
+    expect(await storedEvents(conversation.id)).toHaveLength(eventsBefore)
+    expect(await service.findReceivedMessage(after, 'turn-raced/m1')).toMatchObject({
+      id: received.message.id,
+      intent: null,
+    })
+  })
+
+  it('records the recognition on a message a failed turn stored, without storing it twice', async () => {
+    const conversation = await open('turn-retry')
+    const received = await service.receiveMessage({
+      conversationId: conversation.id,
+      channelMessageId: 'turn-retry/m1',
+      content: { type: 'text', text: 'where is my order' },
+    })
+    const stored = await service.recordTurn(conversation.id, {
+      inbound: { kind: 'stored', message: received.message },
+      messages: [{ authorRole: 'bot', content: { type: 'text', text: 'Which order?' } }],
+      recognition: { intent: 'track_order', confidence: 0.88 },
+      events: [],
+    })
+    expect(stored.inbound).toMatchObject({ id: received.message.id, intent: 'track_order' })
+    expect(stored.replies[0]).toMatchObject({ sequence: 2, replyToMessageId: received.message.id })
+    const history = await service.listMessages(conversation.id, { limit: 10 })
+    expect(history.map((message) => [message.sequence, message.intent])).toEqual([
+      [1, 'track_order'],
+      [2, null],
+    ])
+    // `message.received` was published when the message was stored, not again.
+    expect(
+      (await storedEvents(conversation.id)).filter((event) => event.type === 'message.received'),
+    ).toHaveLength(1)
+  })
+
+  it('refuses a message id already used in another conversation', async () => {
+    const first = await open('turn-other-a')
+    const second = await open('turn-other-b')
+    await service.receiveMessage({
+      conversationId: first.id,
+      channelMessageId: 'shared-id',
+      content: { type: 'text', text: 'hi' },
+    })
+    await expect(service.findReceivedMessage(second, 'shared-id')).rejects.toMatchObject({
+      code: 'conflict',
+    })
+  })
+})
