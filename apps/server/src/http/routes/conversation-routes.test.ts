@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { postMessageResponseSchema } from '@kedai/contracts'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfiguration } from '../../app/config.ts'
@@ -188,6 +189,50 @@ describe('createConversationRoutes', () => {
       for (const reply of body.replies) kinds.add(reply.content.type)
     }
     expect(kinds.size).toBeGreaterThan(1)
+  })
+
+  it('keeps a message whose turn failed, answers 503 naming it, and answers it once when it is sent again', async () => {
+    const { conversation, conversationToken } = await open()
+    const { db } = container.database
+    // A real storage failure for the bot's replies only (SQLite refuses them).
+    await sql`create trigger refuse_bot_replies before insert on conversation_messages
+      when new.author_role = 'bot' begin select raise(abort, 'disk trouble'); end`.execute(db)
+    let failed
+    try {
+      failed = await send(conversation.id, conversationToken, {
+        clientMessageId: 'fails-once',
+        content: { type: 'text', text: 'What is your return policy?' },
+      })
+    } finally {
+      await sql`drop trigger refuse_bot_replies`.execute(db)
+    }
+    expect(failed.statusCode).toBe(503)
+    const error = failed.json<{ error: { code: string; details: { messageId: string } } }>().error
+    expect(error.code).toBe('unavailable')
+    const kept = await db
+      .selectFrom('conversation_messages')
+      .select(['id', 'intent'])
+      .where('conversation_id', '=', conversation.id)
+      .where('author_role', '=', 'shopper')
+      .execute()
+    expect(kept).toEqual([{ id: error.details.messageId, intent: null }])
+
+    const retried = await send(conversation.id, conversationToken, {
+      clientMessageId: 'fails-once',
+      content: { type: 'text', text: 'What is your return policy?' },
+    })
+    expect(retried.statusCode).toBe(200)
+    const body = retried.json<{ inbound: { id: string }; replies: unknown[] }>()
+    expect(body.inbound.id).toBe(error.details.messageId)
+    expect(body.replies.length).toBeGreaterThan(0)
+    const history = await app.inject({
+      url: `/api/conversations/${conversation.id}/messages`,
+      headers: { 'x-kedai-conversation-token': conversationToken },
+    })
+    const messages = history.json<{ messages: { id: string; authorRole: string }[] }>().messages
+    // The greeting, the shopper's message once, and the replies of the retried turn.
+    expect(messages.filter((message) => message.authorRole === 'shopper')).toHaveLength(1)
+    expect(messages).toHaveLength(2 + body.replies.length)
   })
 
   it('refuses requests without a token or with the token of another conversation', async () => {
