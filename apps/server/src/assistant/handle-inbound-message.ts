@@ -368,16 +368,26 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
           dependencies.onTurnError?.(error, { conversationId, messageId: turn.messageId })
           // Nothing the shopper sends is lost: the message is stored on its own, to be answered when
           // it is sent again.
-          const kept =
-            turn.inbound.kind === 'stored'
-              ? turn.inbound.message
-              : (
-                  await conversations.receiveMessage({
-                    conversationId,
-                    channelMessageId,
-                    content: stored,
-                  })
-                ).message
+          let kept: ConversationMessage
+          try {
+            kept =
+              turn.inbound.kind === 'stored'
+                ? turn.inbound.message
+                : (
+                    await conversations.receiveMessage({
+                      conversationId,
+                      channelMessageId,
+                      content: stored,
+                    })
+                  ).message
+          } catch (storing) {
+            dependencies.onTurnError?.(storing, { conversationId, messageId: turn.messageId })
+            throw new AppError(
+              'unavailable',
+              'Your message could not be saved just now. Send it again with the same id.',
+              { cause: storing },
+            )
+          }
           throw new AppError(
             'unavailable',
             'Your message was saved, but the assistant could not answer just now. Send it again with the same id to retry.',

@@ -43,8 +43,6 @@ export interface ReceivedMessage {
   /** True when this channel message id was stored before (nothing new was stored). */
   readonly duplicate: boolean
   readonly conversation: Conversation
-  /** Events left for the caller to publish with its own (when asked with `deferEvents`). */
-  readonly deferredEvents: readonly DomainEvent<object>[]
 }
 
 /** An outbound message to store. */
@@ -124,14 +122,11 @@ export interface ConversationService {
    * to it. Idempotent on `(channel, channelMessageId)`: a second delivery returns the stored message
    * with `duplicate: true`. A resolved conversation is reopened. Publishes `message.received`.
    */
-  receiveMessage(
-    input: {
-      conversationId: string
-      channelMessageId: string
-      content: InboundContent
-    },
-    options?: { deferEvents?: boolean },
-  ): Promise<ReceivedMessage>
+  receiveMessage(input: {
+    conversationId: string
+    channelMessageId: string
+    content: InboundContent
+  }): Promise<ReceivedMessage>
   /**
    * Stores outbound messages, the dialogue state and the batch's events in one transaction;
    * publishes `message.sent`.
@@ -377,11 +372,13 @@ export function createConversationService(
 
     findConversation: (id) => repository.findConversation(id),
 
-    async receiveMessage({ conversationId, channelMessageId, content }, options = {}) {
+    async receiveMessage({ conversationId, channelMessageId, content }) {
       const time = now()
       let stored: ConversationMessage
       let conversation: Conversation
+      let recorded: RecordedEvent[] = []
       try {
+        // The message and its `message.received` are stored together.
         const appended = await repository.appendMessages(
           conversationId,
           [
@@ -396,6 +393,12 @@ export function createConversationService(
             },
           ],
           { updatedAt: time },
+          {
+            events: (messages) => {
+              recorded = eventBus.record(...messages.map(receivedEvent))
+              return recorded
+            },
+          },
         )
         const message = appended.messages[0]
         if (message === undefined) throw new AppError('internal', 'The message was not stored.')
@@ -411,15 +414,12 @@ export function createConversationService(
         }
         throw error
       }
-      const received = receivedEvent(stored)
-      const deferredEvents: DomainEvent<object>[] = []
-      if (options.deferEvents === true) deferredEvents.push(received)
-      else await eventBus.publish(received)
+      await eventBus.deliver(recorded)
       let current = conversation
       if (conversation.status === 'resolved') {
         current = (await changeStatus(conversationId, 'shopper-returned')).conversation
       }
-      return { message: stored, duplicate: false, conversation: current, deferredEvents }
+      return { message: stored, duplicate: false, conversation: current }
 
       async function duplicateOf(message: ConversationMessage): Promise<ReceivedMessage> {
         if (message.conversationId !== conversationId) {
@@ -432,7 +432,6 @@ export function createConversationService(
           message,
           duplicate: true,
           conversation: await getConversation(conversationId),
-          deferredEvents: [],
         }
       }
     },
