@@ -1,8 +1,17 @@
 import type { EventBus } from '../shared/event-bus.ts'
 import type { RefundSettlement } from '../workflows/settle-order-refunds/index.ts'
 
-/** The order changes that may record refunds (cancellation, cheaper items, another payment method). */
-const refundingOrderEvents = ['order.cancelled', 'order.items-modified', 'order.payment-changed']
+/**
+ * The order changes that may record refunds: cancellation, cheaper items, another payment method,
+ * the items of a cheaper exchange received, a return refunded.
+ */
+const refundingOrderEvents = [
+  'order.cancelled',
+  'order.items-modified',
+  'order.payment-changed',
+  'order.return-received',
+  'order.refunded',
+]
 
 /**
  * Sends an order's new refunds to its payment provider as soon as the change is stored (after

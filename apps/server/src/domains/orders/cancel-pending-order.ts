@@ -1,6 +1,7 @@
 import { fail, succeed, type Result } from '../../shared/result.ts'
 import type { OrderChange } from './order-change.ts'
 import type { GiftCardAdjustment, Order, PaymentMethodInfo } from './order.ts'
+import { netPaidByPaymentMethod } from './net-paid.ts'
 import { resolveOrderPaymentMethod } from './original-payment-method.ts'
 
 /** The reasons a shopper may give for cancelling a pending order (the store's policy). */
@@ -26,14 +27,7 @@ export function cancelPendingOrder(
 ): Result<OrderChange, CancelRefusal> {
   if (order.status !== 'pending' || order.itemsModified) return fail('not-pending')
   if (!(cancellationReasons as readonly string[]).includes(reason)) return fail('invalid-reason')
-  const netByReference = new Map<string, number>()
-  for (const payment of order.payments) {
-    const signed = payment.kind === 'payment' ? payment.amount : -payment.amount
-    netByReference.set(
-      payment.paymentMethodReference,
-      (netByReference.get(payment.paymentMethodReference) ?? 0) + signed,
-    )
-  }
+  const netByReference = netPaidByPaymentMethod(order)
   const refunds = []
   const giftCardAdjustments: GiftCardAdjustment[] = []
   for (const [reference, amount] of netByReference) {

@@ -28,6 +28,15 @@ export {
   type RefundEventType,
 } from './order-events.ts'
 export { originalPaymentMethodOf, resolveOrderPaymentMethod } from './original-payment-method.ts'
+export { netPaidByPaymentMethod, refundableAmount } from './net-paid.ts'
+export {
+  openExchangeRequest,
+  openReturnRequest,
+  receiveReturnedItems,
+  refundReturnedItems,
+  returnedItemsAmount,
+  type ReturnSettlementRefusal,
+} from './refund-return.ts'
 export {
   createOrderService,
   type AdvanceRefusal,

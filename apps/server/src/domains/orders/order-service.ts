@@ -26,8 +26,15 @@ export interface OrderServiceDependencies {
   readonly fulfillmentProvider?: FulfillmentProvider | undefined
 }
 
-/** Why a lifecycle step was refused. */
-export type AdvanceRefusal = 'order-not-found' | 'invalid-transition'
+/**
+ * Why a lifecycle step was refused. `settled-by-order-operations`: receiving returned items and
+ * refunding a return move money and returns, so only the order operations take those steps.
+ */
+export type AdvanceRefusal =
+  'order-not-found' | 'invalid-transition' | 'settled-by-order-operations'
+
+/** The steps that refund or touch returns: taken by the order operations, never by `advanceOrder`. */
+const settlementSteps: readonly OrderStatus[] = ['return-received', 'refunded']
 
 /** Orders after purchase: reading, searching, storing decided changes, lifecycle and tracking. */
 export interface OrderService {
@@ -46,7 +53,10 @@ export interface OrderService {
   applyChange(before: Order, change: OrderChange): Promise<Order>
   /** Stores a placed order (checkout) and publishes `order.placed`. */
   createOrder(order: NewOrder): Promise<Order>
-  /** Moves an order one step along its lifecycle (processed, shipped, delivered, return received…). */
+  /**
+   * Moves an order one step along its lifecycle (processed, shipped, delivered). Receiving returned
+   * items and refunding are refused (`settled-by-order-operations`): they record refunds.
+   */
   advanceOrder(number: string, to: OrderStatus): Promise<Result<Order, AdvanceRefusal>>
   /** Asks the carrier for news of each shipment and records it; delivers the order when all arrived. */
   refreshTracking(number: string): Promise<Result<Order, 'order-not-found'>>
@@ -136,6 +146,7 @@ export function createOrderService(dependencies: OrderServiceDependencies): Orde
       const order = await getOrderByNumber(number)
       if (order === undefined) return fail('order-not-found')
       if (!canTransitionOrder(order.status, to)) return fail('invalid-transition')
+      if (settlementSteps.includes(to)) return fail('settled-by-order-operations')
       const at = now()
       if (to === 'shipped' && order.fulfillments.length === 0) {
         const trackingNumber =

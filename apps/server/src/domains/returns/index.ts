@@ -5,6 +5,7 @@ export {
 } from './return-instructions.ts'
 export type { ReturnLabel, ReturnLabelRenderer } from './return-label-renderer.ts'
 export {
+  advanceReturnsOfOrder,
   createReturnService,
   formatRmaNumber,
   returnStatuses,

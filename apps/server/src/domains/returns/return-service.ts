@@ -107,6 +107,30 @@ export function formatRmaNumber(orderNumber: string, sequence: number): string {
   return `RMA-${digits.length > 0 ? digits : orderNumber.replace(/[^0-9A-Za-z]/g, '')}-${sequence}`
 }
 
+/** Which statuses a return may be in when its items arrive, or when it is refunded. */
+const openStatusesBefore: Readonly<Record<'received' | 'refunded', readonly ReturnStatus[]>> = {
+  received: ['requested', 'label-issued'],
+  refunded: ['requested', 'label-issued', 'received'],
+}
+
+/**
+ * Moves an order's open returns to `received` (its items arrived) or `refunded`, with the order's own
+ * step and in the caller's transaction when `db` is one. Returns already there, refunded or cancelled
+ * are left alone, so a repeated step changes nothing. Returns how many moved.
+ */
+export async function advanceReturnsOfOrder(
+  db: Db,
+  input: { orderId: string; to: 'received' | 'refunded'; at: string },
+): Promise<number> {
+  const updated = await db
+    .updateTable('returns')
+    .set({ status: input.to, updated_at: input.at })
+    .where('order_id', '=', input.orderId)
+    .where('status', 'in', [...openStatusesBefore[input.to]])
+    .executeTakeFirst()
+  return Number(updated.numUpdatedRows)
+}
+
 /** Creates the {@link ReturnService}. */
 export function createReturnService(dependencies: ReturnServiceDependencies): ReturnService {
   const { db } = dependencies

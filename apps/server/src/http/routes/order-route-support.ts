@@ -88,6 +88,9 @@ const messages: Record<string, string> = {
   'not-single-payment': 'The order must have exactly one payment to change its payment method.',
   'same-payment-method': 'The new payment method must differ from the current one.',
   'refund-method-not-allowed': 'The refund must go to the original payment method or a gift card.',
+  'invalid-transition': 'The order cannot move to that status from its current one.',
+  'not-a-return':
+    'Only a returned order is refunded; an exchange is settled when its items arrive.',
 }
 
 /** Returns the value of a successful operation, or throws the refusal as a 404/409 with its machine reason. */

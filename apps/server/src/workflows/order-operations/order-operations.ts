@@ -12,9 +12,14 @@ import {
   modifyPendingOrderAddress,
   modifyPendingOrderItems,
   modifyPendingOrderPayment,
+  openExchangeRequest,
+  openReturnRequest,
+  receiveReturnedItems,
+  refundReturnedItems,
   requestExchange,
   requestReturn,
   resolveOrderPaymentMethod,
+  type AdvanceRefusal,
   type FulfillmentProvider,
   type ExchangeRefusal,
   type ModifyItemsRefusal,
@@ -23,9 +28,12 @@ import {
   type OrderAddress,
   type OrderChange,
   type OrderService,
+  type OrderStatus,
   type PaymentMethodInfo,
   type ReturnRefusal,
+  type ReturnSettlementRefusal,
 } from '../../domains/orders/index.ts'
+import { advanceReturnsOfOrder } from '../../domains/returns/index.ts'
 import type { Db } from '../../db/database.ts'
 import type { Clock } from '../../shared/clock.ts'
 import type { EventBus } from '../../shared/event-bus.ts'
@@ -104,6 +112,19 @@ export interface OrderOperations {
     customerId: string,
     address: CustomerAddress,
   ): Promise<Result<CustomerProfile, 'customer-not-found'>>
+  /**
+   * Moves an order one step along its lifecycle. Receiving the items of a return or exchange
+   * (`return-received`) and refunding a return (`refunded`) record the refund they owe (the returned
+   * items for a return, the difference for a cheaper exchange) in the same transaction as the step,
+   * and move the order's returns (RMAs) with it; the settlement then sends the refund to the payment
+   * provider. Asking again for the step an order already took changes nothing, so a return is
+   * refunded once.
+   */
+  advanceOrder(
+    access: OrderAccess,
+    number: string,
+    to: OrderStatus,
+  ): Promise<OrderOperationResult<AdvanceRefusal | ReturnSettlementRefusal>>
 }
 
 function toPaymentMethodInfo(
@@ -119,6 +140,7 @@ function toPaymentMethodInfo(
 }
 
 interface Scope {
+  readonly db: Db
   readonly orders: OrderService
   readonly customers: CustomerService
 }
@@ -134,6 +156,7 @@ export function createOrderOperations(dependencies: OrderOperationsDependencies)
         createId: dependencies.createId,
       }
       return work({
+        db: transaction,
         orders: createOrderService({
           ...shared,
           fulfillmentProvider: dependencies.fulfillmentProvider,
@@ -185,6 +208,58 @@ export function createOrderOperations(dependencies: OrderOperationsDependencies)
       if (info !== undefined) map.set(method.reference, info)
     }
     return map
+  }
+
+  /** The method money of `order` moves through: a saved method, or the order's own first payment. */
+  async function orderPaymentMethod(
+    scope: Scope,
+    order: Order,
+    reference: string,
+  ): Promise<PaymentMethodInfo | undefined> {
+    return resolveOrderPaymentMethod(
+      order,
+      reference,
+      toPaymentMethodInfo(await scope.customers.getPaymentMethod(order.customerId, reference)),
+    )
+  }
+
+  /** Receives returned items or refunds a return, with its refund and its RMAs, in one transaction. */
+  function settleReturnStep(
+    access: OrderAccess,
+    number: string,
+    to: 'return-received' | 'refunded',
+  ) {
+    return inScope(
+      async (scope): Promise<OrderOperationResult<AdvanceRefusal | ReturnSettlementRefusal>> => {
+        const order = await loadOrder(scope, access, number)
+        if (order === undefined) return fail('order-not-found', {})
+        // Already taken (a repeated request, a retry): nothing more is refunded.
+        if (order.status === to) return succeed(order)
+        const request =
+          to === 'refunded'
+            ? openReturnRequest(order)
+            : order.status === 'exchange-requested'
+              ? openExchangeRequest(order)
+              : undefined
+        const method =
+          request === undefined
+            ? undefined
+            : await orderPaymentMethod(scope, order, request.paymentMethodReference)
+        const decided =
+          to === 'refunded'
+            ? refundReturnedItems(order, method)
+            : receiveReturnedItems(order, method)
+        const result = await finish(scope, order, decided)
+        if (result.ok) {
+          await advanceReturnsOfOrder(scope.db, {
+            orderId: order.id,
+            to: to === 'refunded' ? 'refunded' : 'received',
+            at: dependencies.clock.now().toISOString(),
+          })
+        }
+        return result
+      },
+    )
   }
 
   return {
@@ -249,11 +324,7 @@ export function createOrderOperations(dependencies: OrderOperationsDependencies)
         if ((await scope.customers.getCustomer(order.customerId)) === undefined)
           return fail('customer-not-found', {})
         // A card typed at checkout was never saved: the refund goes back through the order's payment.
-        const method = resolveOrderPaymentMethod(
-          order,
-          reference,
-          toPaymentMethodInfo(await scope.customers.getPaymentMethod(order.customerId, reference)),
-        )
+        const method = await orderPaymentMethod(scope, order, reference)
         return finish(scope, order, requestReturn(order, skus, method))
       }),
     exchangeOrderItems: (access, number, skus, newSkus, reference) =>
@@ -261,13 +332,20 @@ export function createOrderOperations(dependencies: OrderOperationsDependencies)
         const order = await loadOrder(scope, access, number)
         if (order === undefined) return fail('order-not-found', {})
         const findVariant = await scope.orders.loadVariantFinder(order)
-        const method = resolveOrderPaymentMethod(
-          order,
-          reference,
-          toPaymentMethodInfo(await scope.customers.getPaymentMethod(order.customerId, reference)),
-        )
+        const method = await orderPaymentMethod(scope, order, reference)
         return finish(scope, order, requestExchange(order, skus, newSkus, findVariant, method))
       }),
+    async advanceOrder(access, number, to) {
+      if (to === 'return-received' || to === 'refunded') return settleReturnStep(access, number, to)
+      const orders = createOrderService(dependencies)
+      if (access.kind === 'customer') {
+        const order = await orders.getOrderByNumber(number)
+        if (order === undefined || order.customerId !== access.customerId)
+          return fail('order-not-found', {})
+      }
+      const advanced = await orders.advanceOrder(number, to)
+      return advanced.ok ? advanced : fail(advanced.reason, {})
+    },
     changeDefaultAddress: (access, customerId, address) =>
       inScope(async (scope) => {
         if (access.kind === 'customer' && access.customerId !== customerId)

@@ -163,28 +163,21 @@ export function createConsoleOrderRoutes(context: ServerContext): FastifyPluginA
         onRequest: agent,
         schema: {
           tags: ['console orders'],
-          summary: 'Move an order one step along its lifecycle',
+          summary:
+            'Move an order one step along its lifecycle (receiving a return or a cheaper exchange, or refunding a return, records its refund)',
           params: orderNumberParams,
           body: z.object({ status: z.enum(orderStatuses) }),
         },
       },
       async (request) => {
-        const result = await services.orders.advanceOrder(
-          normalizeOrderNumber(request.params.number),
-          request.body.status,
+        const order = unwrapOperation(
+          await services.orderOperations.advanceOrder(
+            staffAccess,
+            normalizeOrderNumber(request.params.number),
+            request.body.status,
+          ),
         )
-        if (!result.ok) {
-          throw new AppError(
-            result.reason === 'order-not-found' ? 'not-found' : 'conflict',
-            result.reason === 'order-not-found'
-              ? 'There is no such order.'
-              : 'The order cannot move to that status from its current one.',
-            {
-              details: { reason: result.reason },
-            },
-          )
-        }
-        return presentOrder(result.value, await services.orders.trackOrder(result.value.number))
+        return presentOrder(order, await services.orders.trackOrder(order.number))
       },
     )
     app.post(

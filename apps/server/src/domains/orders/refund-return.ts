@@ -1,0 +1,169 @@
+import { parseDecimalAmount } from '../../shared/money.ts'
+import { fail, succeed, type Result } from '../../shared/result.ts'
+import type { NewPaymentTransaction, OrderChange } from './order-change.ts'
+import type {
+  ExchangeRequest,
+  GiftCardAdjustment,
+  Order,
+  PaymentMethodInfo,
+  ReturnRequest,
+} from './order.ts'
+import { refundableAmount } from './net-paid.ts'
+
+/** Why receiving returned items, or refunding a return, was refused. */
+export type ReturnSettlementRefusal =
+  /** The order is not at the step this needs (return or exchange requested; return received). */
+  | 'invalid-transition'
+  /** The order holds no return request (an exchange is settled when its items are received). */
+  | 'not-a-return'
+  | 'payment-method-not-found'
+
+function stringList(value: unknown): string[] | undefined {
+  return Array.isArray(value) && value.every((entry) => typeof entry === 'string')
+    ? (value as string[])
+    : undefined
+}
+
+/** The order's return request: Kedai's own, or the one a τ² order was imported with. */
+export function openReturnRequest(order: Order): ReturnRequest | undefined {
+  if (order.details.returnRequest !== undefined) return order.details.returnRequest
+  const items = stringList(order.details.return_items)
+  const reference = order.details.return_payment_method_id
+  return items === undefined || typeof reference !== 'string'
+    ? undefined
+    : { items, paymentMethodReference: reference }
+}
+
+/** The order's exchange request: Kedai's own, or the one a τ² order was imported with. */
+export function openExchangeRequest(order: Order): ExchangeRequest | undefined {
+  if (order.details.exchangeRequest !== undefined) return order.details.exchangeRequest
+  const items = stringList(order.details.exchange_items)
+  const newItems = stringList(order.details.exchange_new_items)
+  const reference = order.details.exchange_payment_method_id
+  const difference = order.details.exchange_price_difference
+  if (items === undefined || newItems === undefined || typeof reference !== 'string')
+    return undefined
+  if (typeof difference !== 'number' || !Number.isFinite(difference)) return undefined
+  return {
+    items,
+    newItems,
+    paymentMethodReference: reference,
+    priceDifferenceAmount: parseDecimalAmount(difference, order.currency).amount,
+  }
+}
+
+/**
+ * What the shopper paid for the returned units (one SKU per unit, as return requests list them):
+ * their share of the order's item prices after the order's discounts, with the tax the shopper paid
+ * on them. The original shipping fee is not refunded (the store's returns policy). Rounded down, so
+ * the shares of all items never exceed what was paid for them.
+ *
+ * The order's total is (items − discount + shipping) with tax included, or with tax added on that
+ * same base, so the items' part of what was paid is `total × (items − discount) / (items − discount +
+ * shipping)` in both tax modes, and the returned units get their price's share of it.
+ */
+export function returnedItemsAmount(order: Order, skus: readonly string[]): number {
+  let returned = 0
+  for (const sku of skus) {
+    const item = order.items.find((candidate) => candidate.sku === sku)
+    if (item !== undefined) returned += item.unitPriceAmount
+  }
+  const subtotal = order.subtotalAmount
+  const afterDiscount = Math.max(0, subtotal - order.discountAmount)
+  const taxable = afterDiscount + order.shippingAmount
+  if (returned <= 0 || subtotal <= 0 || taxable <= 0 || order.totalAmount <= 0) return 0
+  const share =
+    (BigInt(Math.min(returned, subtotal)) * BigInt(afterDiscount) * BigInt(order.totalAmount)) /
+    (BigInt(subtotal) * BigInt(taxable))
+  return Number(share)
+}
+
+/** A refund of `amount` to `method`, capped by what the order may still refund to it. */
+function refundTo(
+  order: Order,
+  method: PaymentMethodInfo,
+  amount: number,
+): { newPayments: NewPaymentTransaction[]; giftCardAdjustments: GiftCardAdjustment[] } {
+  const capped = Math.min(amount, refundableAmount(order, method))
+  if (capped <= 0) return { newPayments: [], giftCardAdjustments: [] }
+  return {
+    newPayments: [
+      {
+        kind: 'refund',
+        amount: capped,
+        paymentMethodReference: method.reference,
+        paymentMethodId: method.id,
+      },
+    ],
+    // A gift card is credited at once; other methods through the payment provider.
+    giftCardAdjustments: method.isGiftCard
+      ? [{ paymentMethodReference: method.reference, amount: capped }]
+      : [],
+  }
+}
+
+/**
+ * The returned items of a return or exchange arrived: status `return-received`. An exchange for
+ * cheaper variants refunds the price difference to the exchange's payment method here (capped at what
+ * the order may still refund); a dearer or equal one refunds nothing. `exchangeMethod` is the
+ * exchange's payment method, resolved by the caller (only needed for a cheaper exchange).
+ */
+export function receiveReturnedItems(
+  order: Order,
+  exchangeMethod: PaymentMethodInfo | undefined,
+): Result<OrderChange, ReturnSettlementRefusal> {
+  if (order.status !== 'return-requested' && order.status !== 'exchange-requested')
+    return fail('invalid-transition')
+  const exchange = order.status === 'exchange-requested' ? openExchangeRequest(order) : undefined
+  const owed = exchange === undefined ? 0 : Math.max(0, -exchange.priceDifferenceAmount)
+  if (owed > 0 && exchangeMethod === undefined) return fail('payment-method-not-found')
+  const money =
+    owed > 0 && exchangeMethod !== undefined
+      ? refundTo(order, exchangeMethod, owed)
+      : { newPayments: [], giftCardAdjustments: [] }
+  return succeed({
+    order: { ...order, status: 'return-received' },
+    changedItems: [],
+    ...money,
+    event: {
+      type: 'order.return-received',
+      payload: {
+        orderNumber: order.number,
+        from: order.status,
+        to: 'return-received',
+        refunds: money.newPayments,
+      },
+    },
+  })
+}
+
+/**
+ * Refunds a received return: status `refunded` and one refund of the returned items (see
+ * {@link returnedItemsAmount}) to the return's refund method, capped at what the order may still
+ * refund to it (never beyond what was paid). `refundMethod` is the return request's method, resolved
+ * by the caller. An exchange is not refunded this way (`not-a-return`).
+ */
+export function refundReturnedItems(
+  order: Order,
+  refundMethod: PaymentMethodInfo | undefined,
+): Result<OrderChange, ReturnSettlementRefusal> {
+  if (order.status !== 'return-received') return fail('invalid-transition')
+  const request = openReturnRequest(order)
+  if (request === undefined) return fail('not-a-return')
+  if (refundMethod === undefined) return fail('payment-method-not-found')
+  const money = refundTo(order, refundMethod, returnedItemsAmount(order, request.items))
+  return succeed({
+    order: { ...order, status: 'refunded' },
+    changedItems: [],
+    ...money,
+    event: {
+      type: 'order.refunded',
+      payload: {
+        orderNumber: order.number,
+        from: order.status,
+        to: 'refunded',
+        refunds: money.newPayments,
+      },
+    },
+  })
+}
