@@ -18,7 +18,8 @@ describeEachEngine('createConversationService', (getDatabase) => {
     const eventBus = createEventBus({
       store: createSqlEventStore(db),
       now: () => clock.now(),
-      createId: () => `evt_${++eventCounter}`,
+      // Zero-padded, so the ids sort in the order the events were made.
+      createId: () => `evt_${String(++eventCounter).padStart(6, '0')}`,
     })
     eventBus.subscribe('*', (event) => void published.push(event))
     service = createConversationService({ db, clock, eventBus, createId })
@@ -234,37 +235,6 @@ describeEachEngine('createConversationService', (getDatabase) => {
       }),
     ).rejects.toMatchObject({ code: 'not-found' })
   })
-})
-
-describeEachEngine('ConversationService.recordTurn', (getDatabase) => {
-  let service: ConversationService
-  const published: RecordedEvent[] = []
-  const clock = createManualClock()
-
-  beforeAll(() => {
-    const { db } = getDatabase()
-    const createId = createSequentialIdGenerator()
-    let eventCounter = 0
-    const eventBus = createEventBus({
-      store: createSqlEventStore(db),
-      now: () => clock.now(),
-      createId: () => `evt_turn_${String(++eventCounter).padStart(6, '0')}`,
-    })
-    eventBus.subscribe('*', (event) => void published.push(event))
-    service = createConversationService({ db, clock, eventBus, createId })
-  })
-
-  async function open(externalId: string) {
-    const identity = await service.identifyShopper({ channel: 'web', externalId })
-    return (
-      await service.openConversation({
-        channel: 'web',
-        shopperIdentityId: identity.id,
-        customerId: null,
-        locale: 'en',
-      })
-    ).conversation
-  }
 
   async function storedEvents(conversationId: string) {
     return getDatabase()
@@ -276,7 +246,7 @@ describeEachEngine('ConversationService.recordTurn', (getDatabase) => {
   }
 
   it('stores the message with its intent, the replies, the state and the events in one write', async () => {
-    const conversation = await open('turn-one-write')
+    const conversation = await openFor('turn-one-write')
     const inbound = service.draftInbound('turn-one-write/m1', { type: 'text', text: 'thanks' })
     const stored = await service.recordTurn(conversation.id, {
       inbound,
@@ -315,7 +285,7 @@ describeEachEngine('ConversationService.recordTurn', (getDatabase) => {
   })
 
   it('writes nothing when the message was stored meanwhile, and says so', async () => {
-    const conversation = await open('turn-raced')
+    const conversation = await openFor('turn-raced')
     const received = await service.receiveMessage({
       conversationId: conversation.id,
       channelMessageId: 'turn-raced/m1',
@@ -343,7 +313,7 @@ describeEachEngine('ConversationService.recordTurn', (getDatabase) => {
   })
 
   it('records the recognition on a message a failed turn stored, without storing it twice', async () => {
-    const conversation = await open('turn-retry')
+    const conversation = await openFor('turn-retry')
     const received = await service.receiveMessage({
       conversationId: conversation.id,
       channelMessageId: 'turn-retry/m1',
@@ -369,8 +339,8 @@ describeEachEngine('ConversationService.recordTurn', (getDatabase) => {
   })
 
   it('refuses a message id already used in another conversation', async () => {
-    const first = await open('turn-other-a')
-    const second = await open('turn-other-b')
+    const first = await openFor('turn-other-a')
+    const second = await openFor('turn-other-b')
     await service.receiveMessage({
       conversationId: first.id,
       channelMessageId: 'shared-id',
