@@ -440,8 +440,9 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
     expect((await services.operations.advanceOrder(staff, order.number, 'refunded')).ok).toBe(true)
     expect((await services.operations.advanceOrder(staff, order.number, 'refunded')).ok).toBe(true)
     // 70.01 of 100.01 in items after the 10.00 discount: 70.01 × 90.01 / 100.01 = 63.00 (rounded down).
+    // Credited at once, so settled at once: the shopper is never told it is still being processed.
     expect(await refundsOf(services, order.number)).toMatchObject([
-      { amount: 6_300, paymentMethodReference: giftCard.reference },
+      { amount: 6_300, paymentMethodReference: giftCard.reference, status: 'succeeded' },
     ])
     expect(
       (await services.customers.getPaymentMethod(template.customerId, giftCard.reference))

@@ -39,6 +39,7 @@ export function cancelPendingOrder(
       amount,
       paymentMethodReference: reference,
       paymentMethodId: method.id,
+      ...(method.isGiftCard ? { settled: true } : {}),
     })
     if (method.isGiftCard) giftCardAdjustments.push({ paymentMethodReference: reference, amount })
   }

@@ -86,6 +86,7 @@ export function modifyPendingOrderItems(
     amount: Math.abs(difference),
     paymentMethodReference: paymentMethod.reference,
     paymentMethodId: paymentMethod.id,
+    ...(difference <= 0 && paymentMethod.isGiftCard ? { settled: true } : {}),
   }
   const itemsModification: ItemsModification = { paymentPosition: order.payments.length, changes }
   const subtotal = items.reduce((sum, item) => sum + item.unitPriceAmount * item.quantity, 0)

@@ -49,6 +49,7 @@ export function modifyPendingOrderPayment(
         amount,
         paymentMethodReference: originalMethod.reference,
         paymentMethodId: originalMethod.id,
+        ...(originalMethod.isGiftCard ? { settled: true } : {}),
       },
     ],
     giftCardAdjustments,

@@ -7,6 +7,11 @@ export interface NewPaymentTransaction {
   readonly amount: number
   readonly paymentMethodReference: string
   readonly paymentMethodId: string | null
+  /**
+   * True for a refund whose money moved within the change itself (a gift card credited at once):
+   * it is stored as succeeded. Other refunds are pending until the payment provider confirms them.
+   */
+  readonly settled?: boolean
 }
 
 /**

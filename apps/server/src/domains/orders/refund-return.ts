@@ -93,6 +93,7 @@ function refundTo(
         amount: capped,
         paymentMethodReference: method.reference,
         paymentMethodId: method.id,
+        ...(method.isGiftCard ? { settled: true } : {}),
       },
     ],
     // A gift card is credited at once; other methods through the payment provider.

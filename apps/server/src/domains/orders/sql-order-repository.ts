@@ -316,7 +316,9 @@ export function createSqlOrderRepository(db: Db): OrderRepository {
               currency: before.currency,
               payment_method_id: payment.paymentMethodId,
               payment_method_reference: payment.paymentMethodReference,
-              status: payment.kind === 'refund' ? 'pending' : 'succeeded',
+              // A gift card is credited within the change; other refunds wait for the provider.
+              status:
+                payment.kind === 'refund' && payment.settled !== true ? 'pending' : 'succeeded',
               provider_reference: null,
               created_at: now,
             })),

@@ -30,10 +30,12 @@ describeEachEngine('order operations', (getDatabase) => {
         payment.kind,
         payment.amount,
         payment.paymentMethodReference,
+        payment.status,
       ]),
     ).toEqual([
-      ['payment', 407945, 'gift_card_7219486'],
-      ['refund', 407945, 'gift_card_7219486'],
+      ['payment', 407945, 'gift_card_7219486', 'succeeded'],
+      // Credited to the gift card within the cancellation: settled, not waiting for a provider.
+      ['refund', 407945, 'gift_card_7219486', 'succeeded'],
     ])
     const card = await customers.getPaymentMethod(result.value.customerId, 'gift_card_7219486')
     expect(card?.balanceAmount).toBe(4900 + 407945)
@@ -89,6 +91,7 @@ describeEachEngine('order operations', (getDatabase) => {
       kind: 'refund',
       amount: refund,
       paymentMethodReference: 'gift_card_1994993',
+      status: 'succeeded',
     })
     expect(
       (await customers.getPaymentMethod(before.customerId, 'gift_card_1994993'))?.balanceAmount,
