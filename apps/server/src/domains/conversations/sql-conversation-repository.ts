@@ -30,7 +30,11 @@ function mapConversation(row: ConversationTable): Conversation {
   }
 }
 
-function mapMessage(row: ConversationMessageTable): ConversationMessage {
+/** A stored message; `content` when the caller already holds it parsed (the rows it just wrote). */
+function mapMessage(
+  row: ConversationMessageTable,
+  content: MessageContent = JSON.parse(row.content) as MessageContent,
+): ConversationMessage {
   return {
     id: row.id,
     conversationId: row.conversation_id,
@@ -41,7 +45,7 @@ function mapMessage(row: ConversationMessageTable): ConversationMessage {
     channel: row.channel as Channel,
     channelMessageId: row.channel_message_id,
     replyToMessageId: row.reply_to_message_id,
-    content: JSON.parse(row.content) as MessageContent,
+    content,
     intent: row.intent,
     confidence: row.confidence === null ? null : Number(row.confidence),
     createdAt: row.created_at,
@@ -281,10 +285,7 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
           })
           await transaction.executeQuery(insertMessages(String(rows.length), values))
           // The rows just written, without reading their JSON back.
-          const messages = rows.map((row, index): ConversationMessage => ({
-            ...mapMessage({ ...row, content: 'null' }),
-            content: drafts[index]?.content ?? (JSON.parse(row.content) as MessageContent),
-          }))
+          const messages = rows.map((row, index) => mapMessage(row, drafts[index]?.content))
           if (events !== undefined) await insertDomainEvents(transaction, events(messages))
           return { messages, conversation }
         })
@@ -321,10 +322,10 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
       if (page.before !== undefined) query = query.where('sequence', '<', page.before)
       if (page.after !== undefined) {
         const rows = await query.orderBy('sequence', 'asc').limit(page.limit).execute()
-        return rows.map(mapMessage)
+        return rows.map((row) => mapMessage(row))
       }
       const rows = await query.orderBy('sequence', 'desc').limit(page.limit).execute()
-      return rows.reverse().map(mapMessage)
+      return rows.reverse().map((row) => mapMessage(row))
     },
 
     async listShopperTurns(conversationId, page) {
@@ -352,7 +353,7 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
         .where('reply_to_message_id', '=', inboundMessageId)
         .orderBy('sequence', 'asc')
         .execute()
-      return rows.map(mapMessage)
+      return rows.map((row) => mapMessage(row))
     },
 
     async recordRecognition(messageId, intent, confidence) {
@@ -376,7 +377,7 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
         .orderBy('conversation_messages.id', 'desc')
         .limit(page.limit)
         .execute()
-      return rows.reverse().map(mapMessage)
+      return rows.reverse().map((row) => mapMessage(row))
     },
   }
 }
