@@ -9,9 +9,9 @@ import {
   type PaymentProvider,
 } from '../domains/payments/index.ts'
 import { createReturnService } from '../domains/returns/index.ts'
-import { money } from '../shared/money.ts'
 import { subscribeRefundSettlement } from '../subscribers/settle-refunds-after-order-change.ts'
 import { startLocalStripeServer, type LocalStripeServer } from '../testing/local-stripe-server.ts'
+import { placeCardPaidOrder } from '../testing/paid-test-orders.ts'
 import { createTestDependencies, loadTau2TestStore } from '../testing/tau2-test-store.ts'
 import { describeEachEngine } from '../testing/test-database.ts'
 import { createOrderOperations } from '../workflows/order-operations/index.ts'
@@ -101,42 +101,15 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
       order.lines.reduce((sum, line) => sum + line.unitPriceAmount, 0) -
       order.discountAmount +
       order.shippingAmount
-    const started = await services.payments.startPayment({
-      checkoutReference: `chk_return_${String(orderCount)}`,
-      amount: money(total, template.currency),
-      description: 'Return refund test order',
-      paymentMethod,
-      captureMode: 'automatic',
-    })
-    if (!started.ok || started.value.status !== 'captured') throw new Error('payment not captured')
-    const created = await services.orders.createOrder({
+    const placed = await placeCardPaidOrder(services, template, {
       number: `#K91000${String(orderCount)}`,
-      customerId: template.customerId,
-      currency: template.currency,
-      shippingAddress: template.shippingAddress,
-      items: order.lines.map((line) => ({
-        ...line.item,
-        unitPriceAmount: line.unitPriceAmount,
-        quantity: 1,
-      })),
-      shippingAmount: order.shippingAmount,
-      discountAmount: order.discountAmount,
-      taxAmount: 0,
-      payments: [
-        {
-          kind: 'payment',
-          amount: total,
-          paymentMethodId: null,
-          paymentMethodReference: 'card',
-          providerReference: started.value.providerReference,
-        },
-      ],
+      paymentMethod,
+      ...order,
     })
-    expect(created.totalAmount).toBe(total)
-    await services.payments.linkOrder(started.value.id, created.id)
+    expect(placed.order.totalAmount).toBe(total)
     for (const step of ['processed', 'shipped', 'delivered'] as const)
-      expect((await services.orders.advanceOrder(created.number, step)).ok).toBe(true)
-    return { order: created, paymentId: started.value.id }
+      expect((await services.orders.advanceOrder(placed.order.number, step)).ok).toBe(true)
+    return placed
   }
 
   const refundsOf = async (services: Services, number: string) =>

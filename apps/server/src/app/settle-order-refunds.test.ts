@@ -7,8 +7,8 @@ import {
   type PaymentMethodInput,
   type PaymentProvider,
 } from '../domains/payments/index.ts'
-import { money } from '../shared/money.ts'
 import { startLocalStripeServer, type LocalStripeServer } from '../testing/local-stripe-server.ts'
+import { placeCardPaidOrder } from '../testing/paid-test-orders.ts'
 import { createTestDependencies, loadTau2TestStore } from '../testing/tau2-test-store.ts'
 import { describeEachEngine } from '../testing/test-database.ts'
 import { createOrderOperations } from '../workflows/order-operations/index.ts'
@@ -55,35 +55,11 @@ describeEachEngine('settle order refunds', (getDatabase) => {
     orderCount += 1
     const item = template.items[0]
     if (item === undefined) throw new Error('τ² order has no items')
-    const started = await services.payments.startPayment({
-      checkoutReference: `chk_refund_${String(orderCount)}`,
-      amount: money(item.unitPriceAmount, template.currency),
-      description: 'Refund test order',
-      paymentMethod,
-      captureMode: 'automatic',
-    })
-    if (!started.ok || started.value.status !== 'captured') throw new Error('payment not captured')
-    const order = await services.orders.createOrder({
+    return placeCardPaidOrder(services, template, {
       number: `#K90000${String(orderCount)}`,
-      customerId: template.customerId,
-      currency: template.currency,
-      shippingAddress: template.shippingAddress,
-      items: [{ ...item, quantity: 1 }],
-      shippingAmount: 0,
-      discountAmount: 0,
-      taxAmount: 0,
-      payments: [
-        {
-          kind: 'payment',
-          amount: item.unitPriceAmount,
-          paymentMethodId: null,
-          paymentMethodReference: 'card',
-          providerReference: started.value.providerReference,
-        },
-      ],
+      paymentMethod,
+      lines: [{ item, unitPriceAmount: item.unitPriceAmount }],
     })
-    await services.payments.linkOrder(started.value.id, order.id)
-    return { order, paymentId: started.value.id }
   }
 
   const refundOf = async (services: ReturnType<typeof build>, number: string) => {
