@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js'
+import { findAllMatches } from '../../shared/find-all-matches.ts'
 
 /**
  * Text → search terms, the same way at index and at query time: NFKD-folded and lower-cased Latin
@@ -61,13 +62,13 @@ export function tokenizeForIndex(text: string): string[] {
   const normalized = normalizeSearchText(text)
   const terms: string[] = []
   if (!hasHan(normalized)) {
-    for (const match of normalized.matchAll(wordPattern)) terms.push(match[0])
+    for (const match of findAllMatches(wordPattern, normalized)) terms.push(match[0])
     return terms
   }
   for (const segment of segmenter.segment(normalized)) {
     if (segment.isWordLike === true) terms.push(segment.segment)
   }
-  for (const match of normalized.matchAll(hanRunPattern)) {
+  for (const match of findAllMatches(hanRunPattern, normalized)) {
     addBigrams(match[0], terms)
     for (const character of match[0]) terms.push(character)
   }
@@ -130,12 +131,12 @@ export function tokenizeQuery(text: string): QueryTerms {
   const chinese = new Set<string>()
   for (const word of mergeSingleCharacterWords(normalized)) {
     if (!hasHan(word)) {
-      for (const match of word.matchAll(wordPattern)) terms.push(match[0])
+      for (const match of findAllMatches(wordPattern, word)) terms.push(match[0])
       continue
     }
-    for (const match of word.matchAll(wordPattern)) {
+    for (const match of findAllMatches(wordPattern, word)) {
       const piece = match[0]
-      const hanRuns = [...piece.matchAll(hanRunPattern)].map((run) => run[0])
+      const hanRuns = findAllMatches(hanRunPattern, piece).map((run) => run[0])
       for (const latin of piece.split(hanRunPattern)) if (latin.length > 0) terms.push(latin)
       for (const run of hanRuns) {
         const before = terms.length

@@ -1,3 +1,4 @@
+import { findAllMatches } from '../../shared/find-all-matches.ts'
 import type { Locale } from '../../shared/locale.ts'
 import type { EntityType } from './intents.ts'
 import type { CatalogMentionResolver, Entity, RecognitionContext } from './recognizer.ts'
@@ -444,7 +445,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
     const hasAt = text.includes('@')
     const hasChineseNumeral = chineseNumeralAnywhere.test(text)
     const scan = (needed: boolean, pattern: RegExp): Iterable<RegExpExecArray> =>
-      needed ? text.matchAll(pattern) : noMatches
+      needed ? findAllMatches(pattern, text) : noMatches
 
     for (const match of scan(hasAt, emailPattern)) {
       push('email', match[0], match.index, match.index + match[0].length)
@@ -500,7 +501,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
         push('phone', written, match.index, match.index + written.length)
       }
     }
-    for (const match of text.matchAll(couponAfterKeyword)) {
+    for (const match of findAllMatches(couponAfterKeyword, text)) {
       const code = match[1] ?? ''
       if (!/\d/.test(code) && code !== code.toUpperCase()) continue
       if (notCoupons.test(code.toUpperCase())) continue
@@ -514,12 +515,12 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       push('coupon_code', code, match.index, match.index + code.length)
     }
     for (const [pattern, offset] of relativeDays) {
-      for (const match of text.matchAll(pattern)) {
+      for (const match of findAllMatches(pattern, text)) {
         push('date', isoDay(addDays(now, offset)), match.index, match.index + match[0].length)
       }
     }
     for (const [pattern, weekday] of weekdayNames) {
-      for (const match of text.matchAll(pattern)) {
+      for (const match of findAllMatches(pattern, text)) {
         const ahead = (weekday - now.getUTCDay() + 7) % 7 || 7
         push('date', isoDay(addDays(now, ahead)), match.index, match.index + match[0].length)
       }
@@ -546,11 +547,11 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       const value = buildDate(normalizeYear(match[3], now), month, Number(match[2]))
       if (value !== undefined) push('date', value, match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(sizeAfterKeyword)) {
+    for (const match of findAllMatches(sizeAfterKeyword, text)) {
       const size = (match[1] ?? '').toUpperCase()
       push('size', size === '2XL' ? 'XXL' : size, match.index, match.index + match[0].length)
     }
-    for (const match of text.matchAll(sizeBeforeMark)) {
+    for (const match of findAllMatches(sizeBeforeMark, text)) {
       push('size', (match[1] ?? '').toUpperCase(), match.index, match.index + match[0].length)
     }
     for (const match of scan(hasDigit, quantityBeforeUnit)) {
@@ -606,7 +607,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       const start = match.index + match[0].length - code.length
       push('coupon_code', code, start, start + code.length)
     }
-    for (const match of text.matchAll(numberWordPattern)) {
+    for (const match of findAllMatches(numberWordPattern, text)) {
       const value = numberWords[(match[1] ?? '').toLowerCase()]
       if (value !== undefined)
         push('quantity', String(value), match.index, match.index + match[0].length)
@@ -615,7 +616,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       for (const match of scan(hasDigit, bareNumber)) {
         push('size', match[1] ?? '', match.index, match.index + match[0].length)
       }
-      for (const match of text.matchAll(bareSizeLetter)) {
+      for (const match of findAllMatches(bareSizeLetter, text)) {
         push('size', (match[1] ?? '').toUpperCase(), match.index, match.index + match[0].length)
       }
     }
@@ -641,7 +642,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
       }
     }
     const lexiconMatches = [
-      ...text.matchAll(lexicon.latinPattern),
+      ...findAllMatches(lexicon.latinPattern, text),
       ...scan(hanAny.test(text), lexicon.hanPattern),
     ]
     for (const match of lexiconMatches) {
@@ -722,7 +723,7 @@ export function createEntityExtractor(options: EntityExtractorOptions = {}): Ent
     }
     const focus = context?.productInFocus
     if (focus !== undefined && !accepted.some((entity) => entity.type === 'product')) {
-      const anaphor = [...text.matchAll(anaphorPattern)][0]
+      const anaphor = findAllMatches(anaphorPattern, text)[0]
       const onlyAttributes =
         accepted.length > 0 &&
         accepted.every((entity) => ['color', 'size', 'quantity', 'option'].includes(entity.type))
