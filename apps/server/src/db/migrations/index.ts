@@ -10,6 +10,7 @@ import * as conversations from './0400-conversations.ts'
 import * as conversationReplies from './0401-conversation-message-replies-index.ts'
 import * as conversationMessageAuthorName from './0402-conversation-message-author-name.ts'
 import * as turnWriteIndexes from './0403-turn-write-indexes.ts'
+import * as dropReplyIndex from './0404-drop-reply-index.ts'
 import * as inbox from './0500-inbox.ts'
 import * as inboxOneOpenHandOver from './0501-inbox-one-open-hand-over.ts'
 
@@ -31,6 +32,7 @@ export const migrations: Record<string, Migration> = {
   '0401-conversation-message-replies-index': conversationReplies,
   '0402-conversation-message-author-name': conversationMessageAuthorName,
   '0403-turn-write-indexes': turnWriteIndexes,
+  '0404-drop-reply-index': dropReplyIndex,
   '0500-inbox': inbox,
   '0501-inbox-one-open-hand-over': inboxOneOpenHandOver,
 }

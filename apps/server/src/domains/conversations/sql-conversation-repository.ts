@@ -347,9 +347,14 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
     },
 
     async listReplies(inboundMessageId) {
+      // Replies come after the message in its conversation: read through the sequence index (no
+      // index on reply_to_message_id, which every write would have to update).
+      const inbound = db.selectFrom('conversation_messages').where('id', '=', inboundMessageId)
       const rows = await db
         .selectFrom('conversation_messages')
         .selectAll()
+        .where('conversation_id', '=', inbound.select('conversation_id'))
+        .where('sequence', '>', inbound.select('sequence'))
         .where('reply_to_message_id', '=', inboundMessageId)
         .orderBy('sequence', 'asc')
         .execute()
