@@ -208,6 +208,8 @@ export function assembleAssistant(options: {
 }): AssistantParts {
   const conversations = createConversationService({
     db: options.database.db,
+    // One server owns a SQLite file; several may share PostgreSQL.
+    cacheConversations: options.database.engine === 'sqlite',
     clock: options.clock,
     eventBus: options.eventBus,
     createId: options.createId,

@@ -151,4 +151,28 @@ describe('group-commit SQLite dialect', () => {
       for await (const row of db.selectFrom('items').selectAll().stream()) void row
     }).rejects.toThrow(/streaming/)
   })
+
+  it('fails every transaction and lone write of a group whose commit fails', async () => {
+    await sql`create table children (id integer primary key, item integer references items (id))`.execute(
+      db,
+    )
+    // Pragmas set options of the connection only (SQLite calls them read-only statements).
+    await sql`pragma foreign_keys = on`.execute(db)
+    const failing = await Promise.allSettled([
+      db.transaction().execute(async (transaction) => {
+        await sql`pragma defer_foreign_keys = on`.execute(transaction)
+        const { rows } = await sql<{
+          defer_foreign_keys: number
+        }>`pragma defer_foreign_keys`.execute(transaction)
+        expect(rows[0]?.defer_foreign_keys).toBe(1)
+        await sql`insert into children (id, item) values (1, 99)`.execute(transaction)
+      }),
+      db.insertInto('items').values({ id: 5, label: 'same group' }).execute(),
+    ])
+    // The key is checked at COMMIT: the whole group fails and nothing of it is stored.
+    expect(failing.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected'])
+    expect(countSeenByAnotherConnection()).toBe(0)
+    await db.insertInto('items').values({ id: 6, label: 'next group' }).execute()
+    expect(countSeenByAnotherConnection()).toBe(1)
+  })
 })

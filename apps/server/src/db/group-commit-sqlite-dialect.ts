@@ -198,7 +198,10 @@ class GroupCommitSqliteDriver implements Driver {
     }
     const statement = this.prepare(sql)
     if (statement.readonly) {
-      return Promise.resolve({ rows: statement.reader ? (statement.all(parameters) as R[]) : [] })
+      // A read, or a statement that changes nothing stored (a pragma that sets a connection option).
+      if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] })
+      statement.run(parameters)
+      return Promise.resolve({ rows: [] })
     }
     const joinsShared = !lease.inTransaction
     if (joinsShared) this.openShared()

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
 import { createSqlEventStore } from '../../db/sql-event-store.ts'
 import { createManualClock } from '../../shared/clock.ts'
@@ -6,7 +7,7 @@ import { createSequentialIdGenerator } from '../../shared/ids.ts'
 import { describeEachEngine } from '../../testing/test-database.ts'
 import { createConversationService, type ConversationService } from './conversation-service.ts'
 
-describeEachEngine('createConversationService', (getDatabase) => {
+describeEachEngine('createConversationService', (getDatabase, engine) => {
   let service: ConversationService
   const published: RecordedEvent[] = []
   const clock = createManualClock()
@@ -22,7 +23,14 @@ describeEachEngine('createConversationService', (getDatabase) => {
       createId: () => `evt_${String(++eventCounter).padStart(6, '0')}`,
     })
     eventBus.subscribe('*', (event) => void published.push(event))
-    service = createConversationService({ db, clock, eventBus, createId })
+    // As the server runs it: conversations kept in memory on SQLite, read every time on PostgreSQL.
+    service = createConversationService({
+      db,
+      clock,
+      eventBus,
+      createId,
+      cacheConversations: engine === 'sqlite',
+    })
   })
 
   async function openFor(externalId: string, customerId?: string) {
@@ -350,4 +358,119 @@ describeEachEngine('createConversationService', (getDatabase) => {
       code: 'conflict',
     })
   })
+
+  /** Changes a conversation behind the service's back, as another server sharing the database would. */
+  async function changeElsewhere(conversationId: string, locale: string) {
+    await getDatabase()
+      .db.updateTable('conversations')
+      .set({ locale })
+      .where('id', '=', conversationId)
+      .execute()
+  }
+
+  it('reads a conversation from memory after a turn on SQLite, and from the database on PostgreSQL', async () => {
+    const conversation = await openFor('cache-after-turn')
+    const stored = await service.recordTurn(conversation.id, {
+      inbound: service.draftInbound('cache-after-turn/m1', { type: 'text', text: 'hi' }),
+      messages: [{ authorRole: 'bot', content: { type: 'text', text: 'Hello!' } }],
+      dialogueState: { step: 'greeted' },
+      recognition: { intent: 'greet', confidence: 0.9 },
+      events: [],
+    })
+    await changeElsewhere(conversation.id, 'ms')
+    const read = await service.getConversation(conversation.id)
+    expect(read).toMatchObject({ lastSequence: 2, dialogueState: { step: 'greeted' } })
+    // SQLite: one server owns the file, so nobody else changes it and memory is right;
+    // PostgreSQL: another instance may have, so the database is read.
+    expect(read.locale).toBe(engine === 'sqlite' ? 'en' : 'ms')
+    expect(stored.conversation.lastSequence).toBe(2)
+  })
+
+  it('never lets a caller change a remembered conversation', async () => {
+    const conversation = await openFor('cache-frozen')
+    await service.saveDialogueState(conversation.id, { step: 'asked', slots: { size: '9' } })
+    const read = await service.getConversation(conversation.id)
+    const state = read.dialogueState as { slots: Record<string, string> }
+    if (engine === 'sqlite') {
+      expect(() => {
+        state.slots.size = '10'
+      }).toThrow(TypeError)
+    }
+    expect((await service.getConversation(conversation.id)).dialogueState).toEqual({
+      step: 'asked',
+      slots: { size: '9' },
+    })
+  })
+
+  it('reads the database again after a write failed, and after a status change', async () => {
+    const conversation = await openFor('cache-after-failure')
+    await service.receiveMessage({
+      conversationId: conversation.id,
+      channelMessageId: 'cache-after-failure/m1',
+      content: { type: 'text', text: 'hi' },
+    })
+    await service.getConversation(conversation.id)
+    await changeElsewhere(conversation.id, 'zh-Hant')
+    await expect(
+      service.recordTurn(conversation.id, {
+        inbound: service.draftInbound('cache-after-failure/m1', { type: 'text', text: 'hi' }),
+        messages: [{ authorRole: 'bot', content: { type: 'text', text: 'Hello!' } }],
+        dialogueState: { step: 'should-not-be-kept' },
+        recognition: { intent: 'greet', confidence: 0.9 },
+        events: [],
+      }),
+    ).rejects.toMatchObject({ code: 'conflict' })
+    const afterFailure = await service.getConversation(conversation.id)
+    expect(afterFailure).toMatchObject({ locale: 'zh-Hant', dialogueState: {} })
+    const { conversation: resolved } = await service.changeStatus(conversation.id, 'resolved')
+    expect(resolved.status).toBe('resolved')
+    expect(await service.getConversation(conversation.id)).toMatchObject({
+      status: 'resolved',
+      locale: 'zh-Hant',
+    })
+  })
+
+  it.runIf(engine === 'sqlite')(
+    'forgets what it read from a group commit that then failed',
+    async () => {
+      const conversation = await openFor('cache-failed-commit')
+      const { db } = getDatabase()
+      let openGate = () => {}
+      const gate = new Promise<void>((resolve) => (openGate = resolve))
+      // A message of a conversation that does not exist, its key checked only at COMMIT: the group
+      // commit it joins fails. The transaction holds the connection until the gate opens.
+      const orphan = db.transaction().execute(async (transaction) => {
+        await sql`pragma defer_foreign_keys = on`.execute(transaction)
+        await transaction
+          .insertInto('conversation_messages')
+          .values({
+            id: 'msg_orphan',
+            conversation_id: 'conv_missing',
+            sequence: 1,
+            direction: 'inbound',
+            author_role: 'shopper',
+            author_name: null,
+            channel: 'web',
+            channel_message_id: 'orphan/m1',
+            reply_to_message_id: null,
+            content: '{}',
+            intent: null,
+            confidence: null,
+            created_at: clock.now().toISOString(),
+          })
+          .execute()
+        await gate
+      })
+      // Waits for the connection, then joins the same group commit.
+      const saving = service.saveDialogueState(conversation.id, { step: 'never-committed' })
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      openGate()
+      // Read after the state was written and before the commit: this connection sees it.
+      const seen = await service.getConversation(conversation.id)
+      expect(seen.dialogueState).toEqual({ step: 'never-committed' })
+      const outcomes = await Promise.allSettled([orphan, saving])
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected'])
+      expect((await service.getConversation(conversation.id)).dialogueState).toEqual({})
+    },
+  )
 })

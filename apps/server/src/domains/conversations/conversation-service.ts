@@ -35,6 +35,11 @@ export interface ConversationServiceDependencies {
   readonly repository?: ConversationRepository
   /** Live fan-out of stored messages and status changes (the web socket listens). */
   readonly feed?: ConversationFeed
+  /**
+   * Keep conversations in memory between turns (the SQL storage's `cacheConversations`): only
+   * where this server is the database's one writer, as on SQLite.
+   */
+  readonly cacheConversations?: boolean
 }
 
 /** The outcome of receiving an inbound message. */
@@ -201,7 +206,11 @@ export interface ConversationService {
 export function createConversationService(
   dependencies: ConversationServiceDependencies,
 ): ConversationService {
-  const repository = dependencies.repository ?? createSqlConversationRepository(dependencies.db)
+  const repository =
+    dependencies.repository ??
+    createSqlConversationRepository(dependencies.db, {
+      cacheConversations: dependencies.cacheConversations === true,
+    })
   const { clock, eventBus, createId } = dependencies
   const feed = dependencies.feed ?? createConversationFeed()
   const now = () => clock.now().toISOString()

@@ -75,9 +75,77 @@ function isUniqueViolation(error: unknown): boolean {
   )
 }
 
+/** How many conversations {@link SqlConversationRepositoryOptions.cacheConversations} keeps. */
+const cachedConversationLimit = 5000
+
+export interface SqlConversationRepositoryOptions {
+  /**
+   * Keep conversation rows in memory between turns (read once, then refreshed from each write).
+   * Only where this process is the database's one writer of conversations, as on SQLite (one server
+   * owns the file); several instances on PostgreSQL must read the database every time.
+   */
+  readonly cacheConversations?: boolean
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+/**
+ * The conversations read in memory, most recently used last. Filled by reads and by the writes that
+ * return the stored row, only once they are durable; every other write forgets the conversation, and
+ * a failed write forgets them all (a group commit that failed may have been read from). Entries are
+ * frozen, so nobody can change a cached conversation by accident.
+ */
+function createConversationCache(enabled: boolean) {
+  const entries = new Map<string, Conversation>()
+  return {
+    get(id: string): Conversation | undefined {
+      if (!enabled) return undefined
+      const found = entries.get(id)
+      if (found !== undefined) {
+        entries.delete(id)
+        entries.set(id, found)
+      }
+      return found
+    },
+    remember(conversation: Conversation): Conversation {
+      if (!enabled) return conversation
+      deepFreeze(conversation)
+      entries.delete(conversation.id)
+      entries.set(conversation.id, conversation)
+      if (entries.size > cachedConversationLimit) {
+        const oldest = entries.keys().next().value
+        if (oldest !== undefined) entries.delete(oldest)
+      }
+      return conversation
+    },
+    forget(id: string): void {
+      entries.delete(id)
+    },
+    /** Runs a write; on failure nothing cached is trusted any more. */
+    async writing<T>(write: () => Promise<T>): Promise<T> {
+      try {
+        return await write()
+      } catch (error) {
+        entries.clear()
+        throw error
+      }
+    },
+  }
+}
+
 /** The {@link ConversationRepository} over Kysely, the same code on SQLite and PostgreSQL. */
-export function createSqlConversationRepository(db: Db): ConversationRepository {
+export function createSqlConversationRepository(
+  db: Db,
+  options: SqlConversationRepositoryOptions = {},
+): ConversationRepository {
   const insertDomainEvents = createDomainEventWriter(db)
+  const cache = createConversationCache(options.cacheConversations === true)
   // The queries of every chat turn, built once (see prepareQuery).
   const selectConversation = prepareQuery(['id'], (values) =>
     db.selectFrom('conversations').selectAll().where('id', '=', values.id),
@@ -186,22 +254,25 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
     },
 
     async insertConversation(conversation) {
-      await db
-        .insertInto('conversations')
-        .values({
-          id: conversation.id,
-          channel: conversation.channel,
-          status: conversation.status,
-          locale: conversation.locale,
-          shopper_identity_id: conversation.shopperIdentityId,
-          customer_id: conversation.customerId,
-          last_sequence: conversation.lastSequence,
-          dialogue_state: JSON.stringify(conversation.dialogueState ?? {}),
-          created_at: conversation.createdAt,
-          updated_at: conversation.updatedAt,
-          resolved_at: conversation.resolvedAt,
-        })
-        .execute()
+      cache.forget(conversation.id)
+      await cache.writing(() =>
+        db
+          .insertInto('conversations')
+          .values({
+            id: conversation.id,
+            channel: conversation.channel,
+            status: conversation.status,
+            locale: conversation.locale,
+            shopper_identity_id: conversation.shopperIdentityId,
+            customer_id: conversation.customerId,
+            last_sequence: conversation.lastSequence,
+            dialogue_state: JSON.stringify(conversation.dialogueState ?? {}),
+            created_at: conversation.createdAt,
+            updated_at: conversation.updatedAt,
+            resolved_at: conversation.resolvedAt,
+          })
+          .execute(),
+      )
     },
 
     async addParticipant(participant) {
@@ -221,9 +292,11 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
     },
 
     async findConversation(id) {
+      const cached = cache.get(id)
+      if (cached !== undefined) return cached
       const { rows } = await db.executeQuery(selectConversation({ id }))
       const row = rows[0]
-      return row === undefined ? undefined : mapConversation(row)
+      return row === undefined ? undefined : cache.remember(mapConversation(row))
     },
 
     async findOpenConversation(shopperIdentityId) {
@@ -241,54 +314,60 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
 
     async appendMessages(conversationId, drafts, changes, extras = {}) {
       const { recognition, events } = extras
+      cache.forget(conversationId)
       try {
-        return await db.transaction().execute(async (transaction) => {
-          const columns = toConversationColumns(changes)
-          const key = Object.keys(columns).sort().join(',')
-          const { rows: updatedRows } = await transaction.executeQuery(
-            updateConversation(key, { ...columns, id: conversationId, added: drafts.length }),
-          )
-          const updated = updatedRows[0]
-          if (updated === undefined)
-            throw new AppError('not-found', `No conversation ${conversationId}.`)
-          if (recognition !== undefined) {
-            await transaction
-              .updateTable('conversation_messages')
-              .set({ intent: recognition.intent, confidence: recognition.confidence })
-              .where('id', '=', recognition.messageId)
-              .execute()
-          }
-          const conversation = mapConversation(updated)
-          if (drafts.length === 0) {
-            if (events !== undefined) await insertDomainEvents(transaction, events([]))
-            return { messages: [], conversation }
-          }
-          const first = Number(updated.last_sequence) - drafts.length + 1
-          const rows: ConversationMessageTable[] = drafts.map((draft, index) => ({
-            id: draft.id,
-            conversation_id: conversationId,
-            sequence: first + index,
-            direction: draft.direction,
-            author_role: draft.authorRole,
-            author_name: draft.authorName ?? null,
-            channel: updated.channel,
-            channel_message_id: draft.channelMessageId,
-            reply_to_message_id: draft.replyToMessageId,
-            content: JSON.stringify(draft.content),
-            intent: draft.intent ?? null,
-            confidence: draft.confidence ?? null,
-            created_at: draft.createdAt,
-          }))
-          const values: Record<string, unknown> = {}
-          rows.forEach((row, index) => {
-            for (const column of messageColumns) values[`${column}${index}`] = row[column]
-          })
-          await transaction.executeQuery(insertMessages(String(rows.length), values))
-          // The rows just written, without reading their JSON back.
-          const messages = rows.map((row, index) => mapMessage(row, drafts[index]?.content))
-          if (events !== undefined) await insertDomainEvents(transaction, events(messages))
-          return { messages, conversation }
-        })
+        const stored = await cache.writing(() =>
+          db.transaction().execute(async (transaction) => {
+            const columns = toConversationColumns(changes)
+            const key = Object.keys(columns).sort().join(',')
+            const { rows: updatedRows } = await transaction.executeQuery(
+              updateConversation(key, { ...columns, id: conversationId, added: drafts.length }),
+            )
+            const updated = updatedRows[0]
+            if (updated === undefined)
+              throw new AppError('not-found', `No conversation ${conversationId}.`)
+            if (recognition !== undefined) {
+              await transaction
+                .updateTable('conversation_messages')
+                .set({ intent: recognition.intent, confidence: recognition.confidence })
+                .where('id', '=', recognition.messageId)
+                .execute()
+            }
+            const conversation = mapConversation(updated)
+            if (drafts.length === 0) {
+              if (events !== undefined) await insertDomainEvents(transaction, events([]))
+              return { messages: [], conversation }
+            }
+            const first = Number(updated.last_sequence) - drafts.length + 1
+            const rows: ConversationMessageTable[] = drafts.map((draft, index) => ({
+              id: draft.id,
+              conversation_id: conversationId,
+              sequence: first + index,
+              direction: draft.direction,
+              author_role: draft.authorRole,
+              author_name: draft.authorName ?? null,
+              channel: updated.channel,
+              channel_message_id: draft.channelMessageId,
+              reply_to_message_id: draft.replyToMessageId,
+              content: JSON.stringify(draft.content),
+              intent: draft.intent ?? null,
+              confidence: draft.confidence ?? null,
+              created_at: draft.createdAt,
+            }))
+            const values: Record<string, unknown> = {}
+            rows.forEach((row, index) => {
+              for (const column of messageColumns) values[`${column}${index}`] = row[column]
+            })
+            await transaction.executeQuery(insertMessages(String(rows.length), values))
+            // The rows just written, without reading their JSON back.
+            const messages = rows.map((row, index) => mapMessage(row, drafts[index]?.content))
+            if (events !== undefined) await insertDomainEvents(transaction, events(messages))
+            return { messages, conversation }
+          }),
+        )
+        // Durable now: the next turn reads the conversation from memory.
+        cache.remember(stored.conversation)
+        return stored
       } catch (error) {
         if (isUniqueViolation(error)) {
           throw new AppError('conflict', 'This message was already received.', { cause: error })
@@ -298,11 +377,15 @@ export function createSqlConversationRepository(db: Db): ConversationRepository 
     },
 
     async updateConversation(id, changes) {
-      await db
-        .updateTable('conversations')
-        .set(toConversationColumns(changes))
-        .where('id', '=', id)
-        .execute()
+      cache.forget(id)
+      await cache.writing(() =>
+        db
+          .updateTable('conversations')
+          .set(toConversationColumns(changes))
+          .where('id', '=', id)
+          .execute(),
+      )
+      cache.forget(id)
     },
 
     async findMessageByChannelId(channel, channelMessageId) {
