@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { createId } from '../shared/ids.ts'
 import { describeEachEngine } from '../testing/test-database.ts'
-import { prepareQuery, prepareQueryShapes } from './prepared-query.ts'
+import { prepareQuery, prepareQueryShapes, prepareRowInsert } from './prepared-query.ts'
 import { createSqlEventStore } from './sql-event-store.ts'
 
 describeEachEngine('prepared queries', (getDatabase) => {
@@ -100,5 +100,58 @@ describeEachEngine('prepared queries', (getDatabase) => {
     expect(rows.map((row) => (JSON.parse(row.payload) as { index: number }).index)).toEqual(
       events.map((_, index) => index),
     )
+  })
+
+  it('prepares row inserts per row count, with constants kept, the same SQL as building them', async () => {
+    const { db } = getDatabase()
+    const build = (rows: readonly { id: unknown; type: unknown }[]) =>
+      db.insertInto('domain_events').values(
+        rows.map((row) => ({
+          id: row.id as never,
+          type: row.type as never,
+          aggregate_id: 'agg_rows',
+          payload: '{}',
+          occurred_at: '2026-11-24T00:00:00.000Z',
+        })),
+      )
+    const insert = prepareRowInsert(['id', 'type'], build)
+    const batches = [
+      [[createId('evt'), 'rows.one']],
+      [
+        [createId('evt'), 'rows.two'],
+        [createId('evt'), 'rows.three'],
+      ],
+      [[createId('evt'), 'rows.four']],
+    ] as const
+    for (const batch of batches) {
+      const direct = build(batch.map(([id, type]) => ({ id, type }))).compile()
+      const prepared = insert(batch)
+      expect(prepared.sql).toBe(direct.sql)
+      expect(prepared.parameters).toEqual(direct.parameters)
+      await db.executeQuery(prepared)
+    }
+    const rows = await db
+      .selectFrom('domain_events')
+      .select(['id', 'type'])
+      .where('aggregate_id', '=', 'agg_rows')
+      .orderBy('id')
+      .execute()
+    expect(rows.map((row) => row.type)).toEqual(['rows.one', 'rows.two', 'rows.three', 'rows.four'])
+  })
+
+  it('refuses a prepared row insert that leaves a column out', () => {
+    const { db } = getDatabase()
+    const insert = prepareRowInsert(['id', 'forgotten'], (rows) =>
+      db.insertInto('domain_events').values(
+        rows.map((row) => ({
+          id: row.id,
+          type: 'x',
+          aggregate_id: 'x',
+          payload: '{}',
+          occurred_at: 'x',
+        })),
+      ),
+    )
+    expect(() => insert([['evt_x', 1]])).toThrow(/uses 1 of its 2 values/)
   })
 })

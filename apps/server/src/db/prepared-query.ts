@@ -69,3 +69,54 @@ export function prepareQueryShapes<Name extends string, Row>(
     return prepared(values)
   }
 }
+
+type CellSlot = { readonly row: number; readonly column: number } | { readonly constant: unknown }
+
+/** Inserts of more rows than this are compiled on each call instead of kept. */
+const keptRowInsertLimit = 16
+
+/**
+ * A multi-row insert prepared once per row count, given its rows as arrays of values in `columns`
+ * order: no names are built per call (a chat turn inserts a dozen rows this way). Shapes of up to
+ * 16 rows are kept; bigger inserts are compiled each time.
+ */
+export function prepareRowInsert<Column extends string, Row>(
+  columns: readonly Column[],
+  build: (rows: readonly Readonly<Record<Column, never>>[]) => Compilable<Row>,
+): (rows: readonly (readonly unknown[])[]) => CompiledQuery<Row> {
+  const shapes = new Map<
+    number,
+    { readonly compiled: CompiledQuery<Row>; readonly slots: readonly CellSlot[] }
+  >()
+  const prepare = (count: number) => {
+    const markers = Array.from(
+      { length: count },
+      (_, row) =>
+        Object.fromEntries(
+          columns.map((column, index) => [column, `${markerPrefix}${row}:${index}`]),
+        ) as unknown as Record<Column, never>,
+    )
+    const compiled = build(markers).compile()
+    const slots = compiled.parameters.map((parameter): CellSlot => {
+      if (typeof parameter !== 'string' || !parameter.startsWith(markerPrefix)) {
+        return { constant: parameter }
+      }
+      const [row, column] = parameter.slice(markerPrefix.length).split(':').map(Number)
+      return { row: row ?? 0, column: column ?? 0 }
+    })
+    const used = slots.filter((slot) => 'row' in slot).length
+    if (used !== count * columns.length) {
+      throw new Error(`prepared insert uses ${used} of its ${count * columns.length} values`)
+    }
+    const shape = { compiled, slots }
+    if (count <= keptRowInsertLimit) shapes.set(count, shape)
+    return shape
+  }
+  return (rows) => {
+    const { compiled, slots } = shapes.get(rows.length) ?? prepare(rows.length)
+    const parameters = slots.map((slot) =>
+      'row' in slot ? rows[slot.row]?.[slot.column] : slot.constant,
+    )
+    return { ...compiled, parameters }
+  }
+}

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent } from '../shared/event-bus.ts'
 import type { Db } from './database.ts'
-import { prepareQueryShapes } from './prepared-query.ts'
+import { prepareRowInsert } from './prepared-query.ts'
 
 /** Inserts of at most this many events use SQL prepared once per row count. */
 const preparedRowLimit = 16
@@ -14,25 +14,9 @@ export type DomainEventWriter = (executor: Db, events: readonly RecordedEvent[])
  */
 export function createDomainEventWriter(db: Db): DomainEventWriter {
   const columns = ['id', 'type', 'aggregate_id', 'payload', 'occurred_at'] as const
-  const prepared = prepareQueryShapes((key) => {
-    const count = Number(key)
-    const names = Array.from({ length: count }, (_, row) =>
-      columns.map((column) => `${column}${row}`),
-    ).flat()
-    return {
-      names,
-      build: (values) =>
-        db.insertInto('domain_events').values(
-          Array.from({ length: count }, (_, row) => ({
-            id: values[`id${row}`] as never,
-            type: values[`type${row}`] as never,
-            aggregate_id: values[`aggregate_id${row}`] as never,
-            payload: values[`payload${row}`] as never,
-            occurred_at: values[`occurred_at${row}`] as never,
-          })),
-        ),
-    }
-  })
+  const prepared = prepareRowInsert(columns, (rows) =>
+    db.insertInto('domain_events').values(rows.map((row) => ({ ...row }))),
+  )
   return async (executor, events) => {
     if (events.length === 0) return
     const rows = events.map((event) => ({
@@ -46,11 +30,11 @@ export function createDomainEventWriter(db: Db): DomainEventWriter {
       await executor.insertInto('domain_events').values(rows).execute()
       return
     }
-    const values: Record<string, unknown> = {}
-    rows.forEach((row, index) => {
-      for (const column of columns) values[`${column}${index}`] = row[column]
-    })
-    await executor.executeQuery(prepared(String(rows.length), values))
+    await executor.executeQuery(
+      prepared(
+        rows.map((row) => [row.id, row.type, row.aggregate_id, row.payload, row.occurred_at]),
+      ),
+    )
   }
 }
 

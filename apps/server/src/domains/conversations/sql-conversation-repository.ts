@@ -7,7 +7,7 @@ import type {
 } from '@kedai/contracts'
 import type { Db } from '../../db/database.ts'
 import type { ConversationMessageTable, ConversationTable } from '../../db/tables/conversations.ts'
-import { prepareQuery, prepareQueryShapes } from '../../db/prepared-query.ts'
+import { prepareQuery, prepareQueryShapes, prepareRowInsert } from '../../db/prepared-query.ts'
 import { createDomainEventWriter } from '../../db/sql-event-store.ts'
 import { AppError } from '../../shared/app-error.ts'
 import type { Locale } from '../../shared/locale.ts'
@@ -187,26 +187,11 @@ export function createSqlConversationRepository(
     'confidence',
     'created_at',
   ] as const satisfies readonly (keyof ConversationMessageTable)[]
-  const insertMessages = prepareQueryShapes((key) => {
-    const count = Number(key)
-    return {
-      names: Array.from({ length: count }, (_, row) =>
-        messageColumns.map((column) => `${column}${row}`),
-      ).flat(),
-      build: (values) =>
-        db
-          .insertInto('conversation_messages')
-          .values(
-            Array.from(
-              { length: count },
-              (_, row) =>
-                Object.fromEntries(
-                  messageColumns.map((column) => [column, values[`${column}${row}`]]),
-                ) as unknown as ConversationMessageTable,
-            ),
-          ),
-    }
-  })
+  const insertMessages = prepareRowInsert(messageColumns, (rows) =>
+    db
+      .insertInto('conversation_messages')
+      .values(rows.map((row) => ({ ...row }) as unknown as ConversationMessageTable)),
+  )
   return {
     async ensureIdentity(channel, externalId, newId, now) {
       const existing = await db
@@ -354,11 +339,9 @@ export function createSqlConversationRepository(
               confidence: draft.confidence ?? null,
               created_at: draft.createdAt,
             }))
-            const values: Record<string, unknown> = {}
-            rows.forEach((row, index) => {
-              for (const column of messageColumns) values[`${column}${index}`] = row[column]
-            })
-            await transaction.executeQuery(insertMessages(String(rows.length), values))
+            await transaction.executeQuery(
+              insertMessages(rows.map((row) => messageColumns.map((column) => row[column]))),
+            )
             // The rows just written, without reading their JSON back.
             const messages = rows.map((row, index) => mapMessage(row, drafts[index]?.content))
             if (events !== undefined) await insertDomainEvents(transaction, events(messages))
