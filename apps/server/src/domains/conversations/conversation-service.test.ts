@@ -1,4 +1,3 @@
-import { sql } from 'kysely'
 import { beforeAll, expect, it } from 'vitest'
 import { createSqlEventStore } from '../../db/sql-event-store.ts'
 import { createManualClock } from '../../shared/clock.ts'
@@ -429,48 +428,4 @@ describeEachEngine('createConversationService', (getDatabase, engine) => {
       locale: 'zh-Hant',
     })
   })
-
-  it.runIf(engine === 'sqlite')(
-    'forgets what it read from a group commit that then failed',
-    async () => {
-      const conversation = await openFor('cache-failed-commit')
-      const { db } = getDatabase()
-      let openGate = () => {}
-      const gate = new Promise<void>((resolve) => (openGate = resolve))
-      // A message of a conversation that does not exist, its key checked only at COMMIT: the group
-      // commit it joins fails. The transaction holds the connection until the gate opens.
-      const orphan = db.transaction().execute(async (transaction) => {
-        await sql`pragma defer_foreign_keys = on`.execute(transaction)
-        await transaction
-          .insertInto('conversation_messages')
-          .values({
-            id: 'msg_orphan',
-            conversation_id: 'conv_missing',
-            sequence: 1,
-            direction: 'inbound',
-            author_role: 'shopper',
-            author_name: null,
-            channel: 'web',
-            channel_message_id: 'orphan/m1',
-            reply_to_message_id: null,
-            content: '{}',
-            intent: null,
-            confidence: null,
-            created_at: clock.now().toISOString(),
-          })
-          .execute()
-        await gate
-      })
-      // Waits for the connection, then joins the same group commit.
-      const saving = service.saveDialogueState(conversation.id, { step: 'never-committed' })
-      await new Promise((resolve) => setTimeout(resolve, 0))
-      openGate()
-      // Read after the state was written and before the commit: this connection sees it.
-      const seen = await service.getConversation(conversation.id)
-      expect(seen.dialogueState).toEqual({ step: 'never-committed' })
-      const outcomes = await Promise.allSettled([orphan, saving])
-      expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected'])
-      expect((await service.getConversation(conversation.id)).dialogueState).toEqual({})
-    },
-  )
 })
