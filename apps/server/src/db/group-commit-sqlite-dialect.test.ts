@@ -152,19 +152,26 @@ describe('group-commit SQLite dialect', () => {
     }).rejects.toThrow(/streaming/)
   })
 
-  it('fails every transaction and lone write of a group whose commit fails', async () => {
+  it('runs connection pragmas every time, and fails every transaction and lone write of a group whose commit fails', async () => {
     await sql`create table children (id integer primary key, item integer references items (id))`.execute(
       db,
     )
-    // Pragmas set options of the connection only (SQLite calls them read-only statements).
+    // Pragmas set options of the connection only: SQLite calls them read-only statements, and they
+    // must run every time, not only when first prepared (COMMIT turns defer_foreign_keys off again).
     await sql`pragma foreign_keys = on`.execute(db)
-    const failing = await Promise.allSettled([
-      db.transaction().execute(async (transaction) => {
+    for (const round of [1, 2]) {
+      const deferred = await db.transaction().execute(async (transaction) => {
         await sql`pragma defer_foreign_keys = on`.execute(transaction)
         const { rows } = await sql<{
           defer_foreign_keys: number
         }>`pragma defer_foreign_keys`.execute(transaction)
-        expect(rows[0]?.defer_foreign_keys).toBe(1)
+        return rows[0]?.defer_foreign_keys
+      })
+      expect({ round, deferred }).toEqual({ round, deferred: 1 })
+    }
+    const failing = await Promise.allSettled([
+      db.transaction().execute(async (transaction) => {
+        await sql`pragma defer_foreign_keys = on`.execute(transaction)
         await sql`insert into children (id, item) values (1, 99)`.execute(transaction)
       }),
       db.insertInto('items').values({ id: 5, label: 'same group' }).execute(),
