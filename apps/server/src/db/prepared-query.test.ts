@@ -5,6 +5,15 @@ import { prepareQuery, prepareQueryShapes, prepareRowInsert } from './prepared-q
 import { createSqlEventStore } from './sql-event-store.ts'
 
 describeEachEngine('prepared queries', (getDatabase) => {
+  /** The events stored for an aggregate, oldest first. */
+  const eventsOf = (aggregateId: string) =>
+    getDatabase()
+      .db.selectFrom('domain_events')
+      .select(['id', 'type'])
+      .where('aggregate_id', '=', aggregateId)
+      .orderBy('id')
+      .execute()
+
   it('compiles once and then gives the same SQL and parameters as building the query each time', async () => {
     const { db } = getDatabase()
     const prepared = prepareQuery(['type', 'after'], (values) =>
@@ -58,12 +67,7 @@ describeEachEngine('prepared queries', (getDatabase) => {
     await db.executeQuery(
       insert('2', { id0: ids[1], type0: 'probe.two', id1: ids[2], type1: 'probe.three' }),
     )
-    const rows = await db
-      .selectFrom('domain_events')
-      .select(['id', 'type'])
-      .where('aggregate_id', '=', 'agg_prepared')
-      .orderBy('id')
-      .execute()
+    const rows = await eventsOf('agg_prepared')
     expect(rows).toEqual([
       { id: ids[0], type: 'probe.one' },
       { id: ids[1], type: 'probe.two' },
@@ -130,12 +134,7 @@ describeEachEngine('prepared queries', (getDatabase) => {
       expect(prepared.parameters).toEqual(direct.parameters)
       await db.executeQuery(prepared)
     }
-    const rows = await db
-      .selectFrom('domain_events')
-      .select(['id', 'type'])
-      .where('aggregate_id', '=', 'agg_rows')
-      .orderBy('id')
-      .execute()
+    const rows = await eventsOf('agg_rows')
     expect(rows.map((row) => row.type)).toEqual(['rows.one', 'rows.two', 'rows.three', 'rows.four'])
   })
 

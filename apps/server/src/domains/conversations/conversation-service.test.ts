@@ -43,6 +43,17 @@ describeEachEngine('createConversationService', (getDatabase, engine) => {
     return conversation
   }
 
+  /** A turn for a message that another delivery stored meanwhile: fails as a duplicate. */
+  function recordTurnStoredMeanwhile(conversationId: string, channelMessageId: string) {
+    return service.recordTurn(conversationId, {
+      inbound: service.draftInbound(channelMessageId, { type: 'text', text: 'hi' }),
+      messages: [{ authorRole: 'bot', content: { type: 'text', text: 'Hello!' } }],
+      dialogueState: { step: 'should-not-be-kept' },
+      recognition: { intent: 'greet', confidence: 0.9 },
+      events: [],
+    })
+  }
+
   it('opens a bot-active conversation and publishes conversation.started when a shopper arrives', async () => {
     const conversation = await openFor('visitor-open')
     expect(conversation).toMatchObject({
@@ -299,15 +310,9 @@ describeEachEngine('createConversationService', (getDatabase, engine) => {
       content: { type: 'text', text: 'hi' },
     })
     const eventsBefore = (await storedEvents(conversation.id)).length
-    await expect(
-      service.recordTurn(conversation.id, {
-        inbound: service.draftInbound('turn-raced/m1', { type: 'text', text: 'hi' }),
-        messages: [{ authorRole: 'bot', content: { type: 'text', text: 'Hello!' } }],
-        dialogueState: { step: 'should-not-be-kept' },
-        recognition: { intent: 'greet', confidence: 0.9 },
-        events: [],
-      }),
-    ).rejects.toMatchObject({ code: 'conflict' })
+    await expect(recordTurnStoredMeanwhile(conversation.id, 'turn-raced/m1')).rejects.toMatchObject(
+      { code: 'conflict' },
+    )
     const after = await service.getConversation(conversation.id)
     expect(after.lastSequence).toBe(received.message.sequence)
     expect(after.dialogueState).toEqual({})
@@ -411,13 +416,7 @@ describeEachEngine('createConversationService', (getDatabase, engine) => {
     await service.getConversation(conversation.id)
     await changeElsewhere(conversation.id, 'zh-Hant')
     await expect(
-      service.recordTurn(conversation.id, {
-        inbound: service.draftInbound('cache-after-failure/m1', { type: 'text', text: 'hi' }),
-        messages: [{ authorRole: 'bot', content: { type: 'text', text: 'Hello!' } }],
-        dialogueState: { step: 'should-not-be-kept' },
-        recognition: { intent: 'greet', confidence: 0.9 },
-        events: [],
-      }),
+      recordTurnStoredMeanwhile(conversation.id, 'cache-after-failure/m1'),
     ).rejects.toMatchObject({ code: 'conflict' })
     const afterFailure = await service.getConversation(conversation.id)
     expect(afterFailure).toMatchObject({ locale: 'zh-Hant', dialogueState: {} })

@@ -239,7 +239,7 @@ export function createSqlConversationRepository(
     },
 
     async insertConversation(conversation) {
-      cache.forget(conversation.id)
+      // A new id: nothing cached to forget; read on first use.
       await cache.writing(() =>
         db
           .insertInto('conversations')
