@@ -22,6 +22,7 @@ import {
 } from '../domains/conversations/index.ts'
 import { createPolicyService, type PolicyService } from '../domains/policies/index.ts'
 import type { Clock } from '../shared/clock.ts'
+import type { ClusterLink } from '../shared/cluster-link.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
 import type { Locale } from '../shared/locale.ts'
@@ -205,6 +206,10 @@ export function assembleAssistant(options: {
   /** Examples agents labelled and approved; they join the recognizer's training data. */
   extraExamples?: TrainingExample[]
   onTurnError?: (error: unknown, context: { conversationId: string; messageId: string }) => void
+  /** The other server instances on this database (PostgreSQL); none on SQLite. */
+  cluster?: ClusterLink
+  /** Told when another instance's live update could not be passed on here. */
+  onRelayError?: (error: unknown) => void
 }): AssistantParts {
   const conversations = createConversationService({
     db: options.database.db,
@@ -213,6 +218,8 @@ export function assembleAssistant(options: {
     clock: options.clock,
     eventBus: options.eventBus,
     createId: options.createId,
+    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
+    ...(options.onRelayError === undefined ? {} : { onRelayError: options.onRelayError }),
   })
   const policies = createPolicyService({
     db: options.database.db,
@@ -252,6 +259,7 @@ export function assembleAssistant(options: {
       ...(options.cardTokenizer === undefined ? {} : { cardTokenizer: options.cardTokenizer }),
     },
     defaultLocale: options.defaultLocale,
+    ...(options.cluster === undefined ? {} : { cluster: options.cluster }),
     ...(options.onTurnError === undefined ? {} : { onTurnError: options.onTurnError }),
   })
   options.paymentLinks?.onSettled(createPaymentLinkAnnouncer(conversations, options.catalog))

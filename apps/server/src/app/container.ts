@@ -12,6 +12,7 @@ import {
   type MigrationReport,
 } from '../db/database.ts'
 import { seedDemoStore, type SeedReport } from '../db/seed/load-demo-store.ts'
+import { createPostgresClusterLink, type PostgresClusterLink } from '../db/postgres-cluster-link.ts'
 import { createSqlEventStore } from '../db/sql-event-store.ts'
 import { redactedLogPaths } from '../http/build-server.ts'
 import type { ServerContext } from '../http/server-context.ts'
@@ -96,6 +97,7 @@ export async function createContainer(
       ? { url: configuration.database.url }
       : { sqliteFile: configuration.database.file },
   )
+  let cluster: PostgresClusterLink | undefined
   try {
     const { migrations, seed } = await runExclusively(database, async () => ({
       migrations: await migrateToLatest(database),
@@ -108,6 +110,15 @@ export async function createContainer(
           })
         : undefined,
     }))
+    // Several instances may share PostgreSQL: they take turns per conversation and hear each
+    // other's live updates. A SQLite file has one server.
+    cluster =
+      configuration.database.engine === 'postgres'
+        ? await createPostgresClusterLink({
+            url: configuration.database.url,
+            onError: (error) => logger.warn({ err: error }, 'cluster link'),
+          })
+        : undefined
     const eventBus = createEventBus({
       store: createSqlEventStore(database.db),
       now: () => clock.now(),
@@ -241,6 +252,9 @@ export async function createContainer(
       }),
       onTurnError: (error, details) =>
         logger.error({ err: error, ...details }, 'assistant turn failed'),
+      ...(cluster === undefined ? {} : { cluster }),
+      onRelayError: (error) =>
+        logger.error({ err: error }, 'live update from another instance failed'),
     })
     const inbox = createInboxServices({
       db: database.db,
@@ -251,6 +265,7 @@ export async function createContainer(
       staff,
       conversations: assistantParts.conversations,
       configuration,
+      ...(cluster === undefined ? {} : { cluster }),
     })
     subscribeLockedVerificationEscalation(eventBus, inbox.handOff)
     if (seed?.seeded === true) {
@@ -295,10 +310,12 @@ export async function createContainer(
         stopOrderLifecycle()
         commerceB.stop()
         commerce.stop()
+        await cluster?.close()
         await database.close()
       },
     }
   } catch (error) {
+    await cluster?.close()
     await database.close()
     throw error
   }

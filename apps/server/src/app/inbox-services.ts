@@ -9,6 +9,7 @@ import { createInboxService, type InboxService } from '../domains/inbox/index.ts
 import { createPromotionsService } from '../domains/promotions/index.ts'
 import type { StaffService } from '../domains/staff/index.ts'
 import type { Clock } from '../shared/clock.ts'
+import type { ClusterLink } from '../shared/cluster-link.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
 import { isLocale } from '../shared/locale.ts'
@@ -48,6 +49,8 @@ export function createInboxServices(options: {
   staff: StaffService
   conversations: ConversationService
   configuration: Pick<Configuration, 'handOver'>
+  /** The other server instances on this database; their console events reach the agents here. */
+  cluster?: ClusterLink
   /** Single-use coupons for approved special discounts (default: the promotions service on `db`). */
   coupons?: SingleUseCoupons | undefined
   /** Typing signals to the shopper's channel, when the channel layer offers them. */
@@ -58,6 +61,7 @@ export function createInboxServices(options: {
     clock: options.clock,
     createId: options.createId,
   })
+  const hub = createConsoleHub(options.cluster)
   const handOff = createHandOffWorkflow({
     conversations: options.conversations,
     inbox,
@@ -71,7 +75,7 @@ export function createInboxServices(options: {
         createId: options.createId,
         eventBus: options.eventBus,
       }),
-    hub: createConsoleHub(),
+    hub,
     shopperSignals: options.shopperSignals ?? {
       setAgentTyping: (conversationId, typing) =>
         options.conversations.announceTyping(conversationId, 'agent', typing),
@@ -103,6 +107,7 @@ export function createInboxServices(options: {
     stop() {
       clearInterval(timer)
       unsubscribe()
+      hub.stop()
     },
   }
 }

@@ -6,6 +6,7 @@ import type {
   TurnInbound,
 } from '../domains/conversations/index.ts'
 import { AppError, isAppError } from '../shared/app-error.ts'
+import { singleInstanceLink, type ClusterLink } from '../shared/cluster-link.ts'
 import type { DomainEvent } from '../shared/event-bus.ts'
 import { isLocale, type Locale } from '../shared/locale.ts'
 import {
@@ -27,6 +28,12 @@ export interface AssistantDependencies {
   readonly services: FlowServices
   /** The store's language, used until the shopper's own is known. */
   readonly defaultLocale: Locale
+  /**
+   * The other server instances on this database (PostgreSQL): a conversation's turns run on one
+   * instance at a time, so two deliveries never both act on one message and no turn works from a
+   * state another instance is changing.
+   */
+  readonly cluster?: ClusterLink
   /** Monotonic milliseconds for response times (`performance.now`). */
   readonly measure?: () => number
   /** Told about a turn that failed after its message was stored (the message is kept). */
@@ -98,6 +105,11 @@ export interface Assistant {
   }): Promise<InboundResult>
 }
 
+/** The cluster lock a conversation's turns hold. */
+export function conversationLockKey(conversationId: string): string {
+  return `conversation-turn:${conversationId}`
+}
+
 const hanPattern = /\p{Script=Han}/u
 const intentsWithoutLanguageEvidence = new Set(['out_of_scope', 'affirm', 'deny'])
 
@@ -127,13 +139,18 @@ export function chooseReplyLocale(
 /** Creates the {@link Assistant}. */
 export function createAssistant(dependencies: AssistantDependencies): Assistant {
   const { conversations, recognizer, engine } = dependencies
+  const cluster = dependencies.cluster ?? singleInstanceLink
   const measure = dependencies.measure ?? (() => performance.now())
   const queues = new Map<string, Promise<unknown>>()
 
-  /** Runs turns of one conversation one after another, so each sees the state the previous left. */
+  /**
+   * Runs turns of one conversation one after another, so each sees the state the previous left:
+   * in this process by a queue per conversation, across instances by the cluster's lock.
+   */
   function serialize<T>(conversationId: string, task: () => Promise<T>): Promise<T> {
     const previous = queues.get(conversationId) ?? Promise.resolve()
-    const next = previous.then(task, task)
+    const exclusive = () => cluster.runExclusively(conversationLockKey(conversationId), task)
+    const next = previous.then(exclusive, exclusive)
     const settled = next.then(
       () => undefined,
       () => undefined,

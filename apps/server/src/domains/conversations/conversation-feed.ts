@@ -11,11 +11,13 @@ export type ConversationListener = (update: ConversationUpdate) => void
 
 /**
  * In-process fan-out of stored messages and status changes to live connections, in the order they
- * were stored. (Several server instances would relay this through PostgreSQL LISTEN/NOTIFY.)
+ * were stored. Several server instances hear each other's through `relayConversationFeed`.
  */
 export interface ConversationFeed {
   subscribe(conversationId: string, listener: ConversationListener): () => void
   publish(conversationId: string, update: ConversationUpdate): void
+  /** True while something here listens to the conversation. */
+  isWatched(conversationId: string): boolean
 }
 
 /** Creates a {@link ConversationFeed}; a failing listener never affects the others. */
@@ -33,6 +35,7 @@ export function createConversationFeed(
         if (set.size === 0) listeners.delete(conversationId)
       }
     },
+    isWatched: (conversationId) => listeners.has(conversationId),
     publish(conversationId, update) {
       for (const listener of listeners.get(conversationId) ?? []) {
         try {

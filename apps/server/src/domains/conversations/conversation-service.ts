@@ -2,6 +2,7 @@ import type { Channel, InboundContent, MessageContent, ParticipantRole } from '@
 import type { Db } from '../../db/database.ts'
 import { AppError, isAppError } from '../../shared/app-error.ts'
 import type { Clock } from '../../shared/clock.ts'
+import type { ClusterLink } from '../../shared/cluster-link.ts'
 import type { DomainEvent, EventBus, RecordedEvent } from '../../shared/event-bus.ts'
 import type { IdGenerator } from '../../shared/ids.ts'
 import type { Locale } from '../../shared/locale.ts'
@@ -23,6 +24,7 @@ import {
   transitionConversationStatus,
   type ConversationStatusEvent,
 } from './conversation-status.ts'
+import { relayConversationFeed } from './relay-conversation-feed.ts'
 import { createSqlConversationRepository } from './sql-conversation-repository.ts'
 
 /** What {@link createConversationService} needs. */
@@ -40,6 +42,13 @@ export interface ConversationServiceDependencies {
    * where this server is the database's one writer, as on SQLite.
    */
   readonly cacheConversations?: boolean
+  /**
+   * The other server instances on this database (PostgreSQL): their messages and status changes
+   * reach this instance's live listeners and this instance's reach theirs.
+   */
+  readonly cluster?: ClusterLink
+  /** Told when another instance's update could not be read back for a listener here. */
+  readonly onRelayError?: (error: unknown) => void
 }
 
 /** The outcome of receiving an inbound message. */
@@ -212,7 +221,22 @@ export function createConversationService(
       cacheConversations: dependencies.cacheConversations === true,
     })
   const { clock, eventBus, createId } = dependencies
-  const feed = dependencies.feed ?? createConversationFeed()
+  const localFeed = dependencies.feed ?? createConversationFeed()
+  const feed =
+    dependencies.cluster === undefined
+      ? localFeed
+      : relayConversationFeed({
+          feed: localFeed,
+          cluster: dependencies.cluster,
+          reader: {
+            findMessage: async (conversationId, sequence) =>
+              (
+                await repository.listMessages(conversationId, { after: sequence - 1, limit: 1 })
+              ).find((message) => message.sequence === sequence),
+            findConversation: (conversationId) => repository.findConversation(conversationId),
+          },
+          onError: dependencies.onRelayError ?? (() => undefined),
+        }).feed
   const now = () => clock.now().toISOString()
 
   function outboundDraft(

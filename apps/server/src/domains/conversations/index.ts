@@ -31,3 +31,8 @@ export {
   type ConversationListener,
   type ConversationUpdate,
 } from './conversation-feed.ts'
+export {
+  conversationFeedTopic,
+  relayConversationFeed,
+  type StoredConversationReader,
+} from './relay-conversation-feed.ts'

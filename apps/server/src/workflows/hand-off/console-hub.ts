@@ -1,3 +1,6 @@
+import { z } from 'zod'
+import { singleInstanceLink, type ClusterLink } from '../../shared/cluster-link.ts'
+
 /** What the console is told in real time. */
 export const consoleEventTypes = [
   'hand-over-updated',
@@ -27,21 +30,43 @@ export interface ConsoleHub {
   readonly size: number
 }
 
+/** The cluster topic console events travel on between server instances. */
+export const consoleHubTopic = 'console'
+
+const relayedEventSchema = z.object({
+  type: z.enum(consoleEventTypes),
+  conversationId: z.string(),
+  handOverId: z.string().optional(),
+  agentId: z.string().optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+})
+
 /**
- * Creates a {@link ConsoleHub}. One process only; several server instances would relay through
- * PostgreSQL LISTEN/NOTIFY (see docs/architecture/handoff.md).
+ * Creates a {@link ConsoleHub}. With a `cluster` (several instances on PostgreSQL), what is published
+ * here also reaches the agents signed in on the other instances, and theirs reach these; call
+ * `stop` to stop hearing them.
  */
-export function createConsoleHub(): ConsoleHub {
+export function createConsoleHub(cluster: ClusterLink = singleInstanceLink): ConsoleHub & {
+  stop(): void
+} {
   const listeners = new Set<(event: ConsoleEvent) => void>()
+  const deliver = (event: ConsoleEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event)
+      } catch {
+        // A broken socket must not stop the others from hearing.
+      }
+    }
+  }
+  const stop = cluster.listen(consoleHubTopic, (data) => {
+    const parsed = relayedEventSchema.safeParse(data)
+    if (parsed.success) deliver(parsed.data)
+  })
   return {
     publish(event) {
-      for (const listener of listeners) {
-        try {
-          listener(event)
-        } catch {
-          // A broken socket must not stop the others from hearing.
-        }
-      }
+      deliver(event)
+      cluster.broadcast(consoleHubTopic, event)
     },
     subscribe(listener) {
       listeners.add(listener)
@@ -50,5 +75,6 @@ export function createConsoleHub(): ConsoleHub {
     get size() {
       return listeners.size
     },
+    stop,
   }
 }

@@ -10,6 +10,7 @@ export { cancelWaitingHandOver } from './cancel-waiting-hand-over.ts'
 export { considerHandOff, rateComplaintSeverity } from './consider-hand-off.ts'
 export {
   consoleEventTypes,
+  consoleHubTopic,
   createConsoleHub,
   type ConsoleEvent,
   type ConsoleEventType,

@@ -1,0 +1,221 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { pino } from 'pino'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { conversationLockKey } from '../assistant/handle-inbound-message.ts'
+import { createPostgresClusterLink } from '../db/postgres-cluster-link.ts'
+import type { ConversationUpdate } from '../domains/conversations/index.ts'
+import { isPostgresReachable } from '../testing/test-database.ts'
+import type { ConsoleEvent } from '../workflows/hand-off/index.ts'
+import { loadConfiguration, readTestEnvironment } from './config.ts'
+import { createContainer, type Container } from './container.ts'
+
+const environment = readTestEnvironment()
+const postgresAvailable = await isPostgresReachable()
+const silent = pino({ level: 'silent' })
+
+function settledWithin(promise: Promise<unknown>, milliseconds: number): Promise<boolean> {
+  return Promise.race([
+    promise.then(
+      () => true,
+      () => true,
+    ),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), milliseconds)),
+  ])
+}
+
+async function waitFor(check: () => boolean, milliseconds = 10_000): Promise<void> {
+  const deadline = Date.now() + milliseconds
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+/** Two servers on one PostgreSQL schema, as behind a load balancer. */
+describe.skipIf(!postgresAvailable)('several instances on one PostgreSQL database', () => {
+  const schema = `kedai_test_instances_${Date.now().toString(36)}`
+  const url = new URL(environment.postgresUrl)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  const dataDirectory = mkdtempSync(join(tmpdir(), 'kedai-instances-'))
+  let first: Container
+  let second: Container
+  let admin: pg.Client
+
+  function parts(container: Container) {
+    const { assistant, conversations, handOff } = container
+    if (assistant === undefined || conversations === undefined || handOff === undefined)
+      throw new Error('the container has no assistant')
+    return { assistant, conversations, hub: handOff.workflow.hub }
+  }
+
+  async function openConversation(container: Container, externalId: string) {
+    const opened = await parts(container).assistant.startConversation({
+      channel: 'web',
+      externalId,
+      locale: 'en',
+    })
+    return opened.conversation.id
+  }
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: environment.postgresUrl })
+    await admin.connect()
+    await admin.query(`create schema ${schema}`)
+    const configuration = loadConfiguration({
+      DATABASE_URL: url.toString(),
+      KEDAI_DATA_DIR: dataDirectory,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+    })
+    ;[first, second] = await Promise.all([
+      createContainer(configuration, { logger: silent }),
+      createContainer(configuration, { logger: silent }),
+    ])
+    // Train the recognizer once (the second instance reads the model the first one kept).
+    const warmUp = await openConversation(first, 'warm-up')
+    await parts(first).assistant.handleInboundMessage({
+      conversationId: warmUp,
+      channelMessageId: 'warm-up-1',
+      content: { type: 'text', text: 'hi' },
+    })
+    await parts(second).assistant.handleInboundMessage({
+      conversationId: warmUp,
+      channelMessageId: 'warm-up-2',
+      content: { type: 'text', text: 'hi' },
+    })
+  }, 120_000)
+
+  afterAll(async () => {
+    await first?.close()
+    await second?.close()
+    await admin.query(`drop schema if exists ${schema} cascade`)
+    await admin.end()
+    rmSync(dataDirectory, { recursive: true, force: true })
+  })
+
+  it('waits to answer while another instance is in a turn of the same conversation', async () => {
+    const conversationId = await openConversation(first, 'shopper-lock')
+    const elsewhere = await createPostgresClusterLink({
+      url: url.toString(),
+      onError: () => undefined,
+    })
+    try {
+      let release: () => void = () => undefined
+      const held = new Promise<void>((resolve) => {
+        release = resolve
+      })
+      let holding = false
+      const otherTurn = elsewhere.runExclusively(conversationLockKey(conversationId), async () => {
+        holding = true
+        await held
+      })
+      await waitFor(() => holding)
+      const answer = parts(second).assistant.handleInboundMessage({
+        conversationId,
+        channelMessageId: 'lock-1',
+        content: { type: 'text', text: 'What is your return policy?' },
+      })
+      expect(await settledWithin(answer, 400)).toBe(false)
+      release()
+      await otherTurn
+      const result = await answer
+      expect(result.duplicate).toBe(false)
+      expect(result.replies.length).toBeGreaterThan(0)
+    } finally {
+      await elsewhere.close()
+    }
+  })
+
+  it('answers a message delivered to both instances at once only once', async () => {
+    const conversationId = await openConversation(first, 'shopper-twice')
+    const delivery = {
+      conversationId,
+      channelMessageId: 'twice-1',
+      content: { type: 'text' as const, text: 'I want to subscribe to your newsletter' },
+    }
+    const results = await Promise.all([
+      parts(first).assistant.handleInboundMessage(delivery),
+      parts(second).assistant.handleInboundMessage(delivery),
+    ])
+    expect(results.map((result) => result.duplicate).sort()).toEqual([false, true])
+    expect(results[0].inbound.id).toBe(results[1].inbound.id)
+    expect(results[0].replies.map((reply) => reply.id)).toEqual(
+      results[1].replies.map((reply) => reply.id),
+    )
+    const messages = await parts(first).conversations.listMessages(conversationId, { limit: 50 })
+    expect(messages.filter((message) => message.direction === 'inbound')).toHaveLength(1)
+    // The greeting, the message and its replies; sequences without a gap.
+    expect(messages.map((message) => message.sequence)).toEqual(
+      messages.map((_, index) => index + 1),
+    )
+    const flowsStarted = await first.database.db
+      .selectFrom('domain_events')
+      .select('type')
+      .where('aggregate_id', '=', conversationId)
+      .where('type', '=', 'flow.started')
+      .execute()
+    expect(flowsStarted).toHaveLength(1)
+  })
+
+  it('shows a live listener on one instance the messages and status changes stored on the other', async () => {
+    const conversationId = await openConversation(first, 'shopper-live')
+    const updates: ConversationUpdate[] = []
+    // The greeting was stored when the conversation opened; its notice may still be on its way.
+    const stop = parts(second).conversations.subscribe(conversationId, (update) => {
+      if (update.kind !== 'message' || update.message.sequence > 1) updates.push(update)
+    })
+    try {
+      const turn = await parts(first).assistant.handleInboundMessage({
+        conversationId,
+        channelMessageId: 'live-1',
+        content: { type: 'text', text: 'How much is shipping to Singapore?' },
+      })
+      const expected = [turn.inbound, ...turn.replies].map((message) => message.sequence)
+      await waitFor(() => updates.length >= expected.length)
+      expect(
+        updates.map((update) => (update.kind === 'message' ? update.message.sequence : -1)),
+      ).toEqual(expected)
+      const [firstUpdate] = updates
+      expect(firstUpdate?.kind === 'message' && firstUpdate.message.content).toEqual({
+        type: 'text',
+        text: 'How much is shipping to Singapore?',
+      })
+      updates.length = 0
+      await parts(first).assistant.handleInboundMessage({
+        conversationId,
+        channelMessageId: 'live-2',
+        content: { type: 'text', text: 'bye' },
+      })
+      await waitFor(() => updates.some((update) => update.kind === 'conversation'))
+      const statusUpdate = updates.find((update) => update.kind === 'conversation')
+      expect(statusUpdate?.kind === 'conversation' && statusUpdate.conversation.status).toBe(
+        'resolved',
+      )
+    } finally {
+      stop()
+    }
+  })
+
+  it('tells agents signed in on one instance about a hand-over requested on the other', async () => {
+    const conversationId = await openConversation(first, 'shopper-person')
+    const heard: ConsoleEvent[] = []
+    const stop = parts(second).hub.subscribe((event) => heard.push(event))
+    try {
+      await parts(first).assistant.handleInboundMessage({
+        conversationId,
+        channelMessageId: 'person-1',
+        content: { type: 'text', text: 'I want to talk to a human' },
+      })
+      await waitFor(() =>
+        heard.some(
+          (event) => event.type === 'hand-over-updated' && event.conversationId === conversationId,
+        ),
+      )
+    } finally {
+      stop()
+    }
+  })
+})
