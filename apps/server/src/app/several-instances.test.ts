@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -7,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { conversationLockKey } from '../assistant/handle-inbound-message.ts'
 import { createPostgresClusterLink } from '../db/postgres-cluster-link.ts'
 import type { ConversationUpdate } from '../domains/conversations/index.ts'
+import { buildServer } from '../http/build-server.ts'
 import { isPostgresReachable } from '../testing/test-database.ts'
 import type { ConsoleEvent } from '../workflows/hand-off/index.ts'
 import { loadConfiguration, readTestEnvironment } from './config.ts'
@@ -15,6 +17,18 @@ import { createContainer, type Container } from './container.ts'
 const environment = readTestEnvironment()
 const postgresAvailable = await isPostgresReachable()
 const silent = pino({ level: 'silent' })
+
+interface ShopperSocket {
+  send(data: string): void
+  close(): void
+  on(event: 'message', listener: (data: Buffer) => void): void
+  on(event: 'open', listener: () => void): void
+  on(event: 'error', listener: (error: Error) => void): void
+}
+// `ws` ships without types here; it is the client @fastify/websocket itself is built on.
+const { WebSocket } = createRequire(import.meta.url)('ws') as {
+  WebSocket: new (url: string) => ShopperSocket
+}
 
 function settledWithin(promise: Promise<unknown>, milliseconds: number): Promise<boolean> {
   return Promise.race([
@@ -196,6 +210,58 @@ describe.skipIf(!postgresAvailable)('several instances on one PostgreSQL databas
       )
     } finally {
       stop()
+    }
+  })
+
+  it('streams to a shopper’s WebSocket on one instance what the shopper sent through the other', async () => {
+    const [here, there] = [await buildServer(first), await buildServer(second)]
+    try {
+      await there.listen({ port: 0, host: '127.0.0.1' })
+      const address = there.server.address()
+      const port = typeof address === 'object' && address !== null ? address.port : 0
+      const opened = await there.inject({
+        method: 'POST',
+        url: '/api/conversations',
+        payload: { locale: 'en' },
+      })
+      const { conversation, conversationToken } = opened.json<{
+        conversation: { id: string }
+        conversationToken: string
+      }>()
+      const socket = new WebSocket(
+        `ws://127.0.0.1:${port}/api/conversations/${conversation.id}/socket?token=${encodeURIComponent(conversationToken)}`,
+      )
+      const frames: { type: string; message?: { sequence: number; direction: string } }[] = []
+      socket.on('message', (data) => frames.push(JSON.parse(data.toString('utf8')) as never))
+      await new Promise<void>((resolve, reject) => {
+        socket.on('open', resolve)
+        socket.on('error', reject)
+      })
+      try {
+        socket.send(JSON.stringify({ type: 'resume', afterSequence: 0 }))
+        await waitFor(() => frames.some((frame) => frame.type === 'ready'))
+        // Another tab of the same shopper, served by the other instance.
+        const sent = await here.inject({
+          method: 'POST',
+          url: `/api/conversations/${conversation.id}/messages`,
+          headers: { 'x-kedai-conversation-token': conversationToken },
+          payload: { clientMessageId: 'other-tab-1', content: { type: 'text', text: 'thanks' } },
+        })
+        expect(sent.statusCode).toBe(200)
+        await waitFor(() => frames.filter((frame) => frame.type === 'message').length >= 3)
+        const messages = frames.filter((frame) => frame.type === 'message')
+        expect(messages.map((frame) => frame.message?.sequence)).toEqual([1, 2, 3])
+        expect(messages.map((frame) => frame.message?.direction)).toEqual([
+          'outbound',
+          'inbound',
+          'outbound',
+        ])
+      } finally {
+        socket.close()
+      }
+    } finally {
+      await here.close()
+      await there.close()
     }
   })
 
