@@ -49,6 +49,8 @@ export async function createPostgresClusterLink(
   options: PostgresClusterLinkOptions,
 ): Promise<PostgresClusterLink> {
   const instanceId = randomUUID()
+  /** How every payload this instance sends begins (see `broadcast`). */
+  const ownPrefix = JSON.stringify({ instance: instanceId }).slice(0, -1)
   const lockTimeoutMs = options.lockTimeoutMs ?? 15_000
   const listeners = new Map<string, Set<(data: unknown) => void>>()
   let client: pg.Client | undefined
@@ -128,9 +130,11 @@ export async function createPostgresClusterLink(
   }
 
   function hear(payload: string | undefined): void {
+    // PostgreSQL delivers this session's own notifications back to it: skip them unparsed.
+    if (payload === undefined || payload.startsWith(ownPrefix)) return
     let parsed: unknown
     try {
-      parsed = JSON.parse(payload ?? '')
+      parsed = JSON.parse(payload)
     } catch {
       return
     }
@@ -165,14 +169,22 @@ export async function createPostgresClusterLink(
     notes = []
     flushing = true
     try {
-      const result = await connection.query<{ acquired: boolean[] }>(
-        `select
+      const result = await connection.query<{ acquired: boolean[] }>({
+        // Named, so PostgreSQL parses and plans it once per session.
+        name: 'kedai-cluster-batch',
+        text: `select
            (select coalesce(array_agg(pg_try_advisory_lock($1::int4, t.key) order by t.position), '{}')
               from unnest($2::int4[]) with ordinality as t(key, position)) as acquired,
            (select count(pg_advisory_unlock($1::int4, u.key)) from unnest($3::int4[]) as u(key)) as released,
            (select count(pg_notify($4, m.payload)) from unnest($5::text[]) as m(payload)) as notified`,
-        [namespace, batch.tries.map((entry) => entry.key), batch.unlocks, channel, batch.notes],
-      )
+        values: [
+          namespace,
+          batch.tries.map((entry) => entry.key),
+          batch.unlocks,
+          channel,
+          batch.notes,
+        ],
+      })
       const acquired = result.rows[0]?.acquired ?? []
       batch.tries.forEach((entry, index) => {
         const got = acquired[index] === true
