@@ -13,6 +13,7 @@ import { createPaymentsService, type PaymentsService } from '../domains/payments
 import type { DatabaseHandle } from '../db/database.ts'
 import { demoCatalogSchema } from '../db/seed/demo-files.ts'
 import type { Clock } from '../shared/clock.ts'
+import type { ClusterLink } from '../shared/cluster-link.ts'
 import type { EventBus } from '../shared/event-bus.ts'
 import type { IdGenerator } from '../shared/ids.ts'
 import type { FraudService } from '../domains/fraud/index.ts'
@@ -73,6 +74,8 @@ export interface CommerceServicesOptions {
   readonly reservationSweepMs?: number | undefined
   /** Build the search index now and keep it in step with events (default true). */
   readonly indexSearch?: boolean
+  /** The other server instances on this database: their search indexes follow this one's changes. */
+  readonly cluster?: ClusterLink | undefined
 }
 
 /**
@@ -138,7 +141,9 @@ export async function createCommerceServices(
   payments.onPaymentStatusChanged(createOrderPaymentHook(db, clock))
   if (options.indexSearch !== false) {
     await catalog.rebuildSearchIndex()
-    catalog.followChanges(eventBus)
+    catalog.followChanges(eventBus, options.cluster, (error) =>
+      options.onBackgroundError?.(error, 'refresh-search-index'),
+    )
   }
   const sweepMs = options.reservationSweepMs ?? 0
   const sweeper =

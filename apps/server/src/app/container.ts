@@ -156,6 +156,7 @@ export async function createContainer(
       secret: configuration.secret,
       tax: configuration.tax,
       capture: configuration.checkoutCapture,
+      cluster,
       catalogDirectory: configuration.demoDirectory,
       reservationSweepMs: 60_000,
       onBackgroundError: (error, step) =>

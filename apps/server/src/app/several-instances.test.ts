@@ -265,6 +265,51 @@ describe.skipIf(!postgresAvailable)('several instances on one PostgreSQL databas
     }
   })
 
+  it('keeps the other instance’s product search in step with a restock made on one', async () => {
+    const { db } = first.database
+    // An orderable variant with no stock left in the warehouse that sells online.
+    const soldOut = await db
+      .selectFrom('product_variants as variant')
+      .innerJoin('stock_levels as stock', 'stock.variant_id', 'variant.id')
+      .innerJoin('locations as location', 'location.id', 'stock.location_id')
+      .innerJoin('products as product', 'product.id', 'variant.product_id')
+      .select(['variant.id as variantId', 'location.id as locationId', 'product.name as name'])
+      .where('location.kind', '=', 'warehouse')
+      .where('variant.is_available', '=', 1)
+      .where('product.status', '=', 'active')
+      .where((builder) => builder('stock.on_hand', '<=', builder.ref('stock.reserved')))
+      .orderBy('variant.id')
+      .executeTakeFirstOrThrow()
+    const inStockMatches = async (container: Container) => {
+      const { catalog } = container
+      if (catalog === undefined) throw new Error('the container has no catalog')
+      const page = await catalog.searchProducts({
+        text: JSON.parse(soldOut.name).en as string,
+        locale: 'en',
+        inStockOnly: true,
+        page: 1,
+        pageSize: 50,
+      })
+      return page.items.flatMap((item) => item.matchingVariantIds)
+    }
+    expect(await inStockMatches(second)).not.toContain(soldOut.variantId)
+    const { inventory } = first
+    if (inventory === undefined) throw new Error('the container has no inventory')
+    await inventory.restock({
+      variantId: soldOut.variantId,
+      locationId: soldOut.locationId,
+      quantity: 5,
+    })
+    expect(await inStockMatches(first)).toContain(soldOut.variantId)
+    const deadline = Date.now() + 10_000
+    let found = await inStockMatches(second)
+    while (!found.includes(soldOut.variantId) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      found = await inStockMatches(second)
+    }
+    expect(found).toContain(soldOut.variantId)
+  })
+
   it('tells agents signed in on one instance about a hand-over requested on the other', async () => {
     const conversationId = await openConversation(first, 'shopper-person')
     const heard: ConsoleEvent[] = []

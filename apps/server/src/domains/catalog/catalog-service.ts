@@ -1,4 +1,6 @@
+import { z } from 'zod'
 import type { Db } from '../../db/database.ts'
+import { singleInstanceLink, type ClusterLink } from '../../shared/cluster-link.ts'
 import type { EventBus } from '../../shared/event-bus.ts'
 import { pickText, type Locale, type LocalizedText } from '../../shared/locale.ts'
 import type { Money } from '../../shared/money.ts'
@@ -151,9 +153,29 @@ export interface CatalogService {
     productIds?: readonly string[]
     variantIds?: readonly string[]
   }): Promise<void>
-  /** Keeps the index in step with product and stock events; returns a function that stops it. */
-  followChanges(eventBus: EventBus): () => void
+  /**
+   * Keeps the index in step with product and stock events; returns a function that stops it. With a
+   * `cluster` (several instances on PostgreSQL), the other instances' indexes follow this one's
+   * changes and this one follows theirs; `onError` hears a refresh asked by another instance that
+   * failed.
+   */
+  followChanges(
+    eventBus: EventBus,
+    cluster?: ClusterLink,
+    onError?: (error: unknown) => void,
+  ): () => void
 }
+
+/** The cluster topic the search index's changes travel on between instances. */
+export const catalogChangesTopic = 'catalog-changes'
+
+/** Past this many ids a change is sent as "rebuild everything" (a notification is small). */
+const largestRelayedChange = 100
+
+const relayedChangeSchema = z.union([
+  z.object({ all: z.literal(true) }),
+  z.object({ productIds: z.array(z.string()), variantIds: z.array(z.string()) }),
+])
 
 /** What {@link createCatalogService} needs. */
 export interface CatalogServiceDependencies {
@@ -664,12 +686,31 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
       if (gone.length > 0) await search.remove(gone)
     },
 
-    followChanges(eventBus) {
+    followChanges(eventBus, cluster = singleInstanceLink, onError = () => undefined) {
+      const refresh = async (change: { productIds: string[]; variantIds: string[] }) => {
+        if (change.productIds.length === 0 && change.variantIds.length === 0) return
+        await service.refreshSearchIndex(change)
+        cluster.broadcast(
+          catalogChangesTopic,
+          change.productIds.length + change.variantIds.length > largestRelayedChange
+            ? { all: true }
+            : change,
+        )
+      }
+      const stopHearing = cluster.listen(catalogChangesTopic, (data) => {
+        const parsed = relayedChangeSchema.safeParse(data)
+        if (!parsed.success) return
+        const change = parsed.data
+        const done =
+          'all' in change ? service.rebuildSearchIndex() : service.refreshSearchIndex(change)
+        done.catch(onError)
+      })
       const stops = [
+        stopHearing,
         eventBus.subscribe(catalogEventTypes.productChanged, async (event) => {
           const productId = (event.payload as { productId?: unknown }).productId
           if (typeof productId === 'string')
-            await service.refreshSearchIndex({ productIds: [productId] })
+            await refresh({ productIds: [productId], variantIds: [] })
         }),
         ...stockChangeEventTypes.map((type) =>
           eventBus.subscribe(type, async (event) => {
@@ -680,7 +721,7 @@ export function createCatalogService(dependencies: CatalogServiceDependencies): 
                 ? payload.variantIds.filter((id): id is string => typeof id === 'string')
                 : []),
             ]
-            await service.refreshSearchIndex({ variantIds })
+            await refresh({ productIds: [], variantIds })
           }),
         ),
       ]

@@ -1,4 +1,5 @@
 export {
+  catalogChangesTopic,
   createCatalogService,
   type CatalogConfiguration,
   type CatalogSearchInput,
