@@ -1,5 +1,6 @@
 import { ConfigurationError, loadConfiguration } from './app/config.ts'
 import { startServer, stopOnSignals } from './app/start-server.ts'
+import { SqliteFileInUseError } from './db/claim-sqlite-file.ts'
 
 /** Entry point of `npm start`: the server with the demo store on http://localhost:3000. */
 async function main(): Promise<void> {
@@ -21,6 +22,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof SqliteFileInUseError) {
+    process.stderr.write(`Kedai failed to start: ${error.message}\n`)
+    process.exit(1)
+  }
   process.stderr.write(
     `Kedai failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   )

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { pino } from 'pino'
 import { afterAll, describe, expect, it } from 'vitest'
+import { SqliteFileInUseError } from '../db/claim-sqlite-file.ts'
 import { isPostgresReachable } from '../testing/test-database.ts'
 import { loadConfiguration, readTestEnvironment } from './config.ts'
 import { createContainer, type Container } from './container.ts'
@@ -53,6 +54,28 @@ describe('createContainer', () => {
   const cleanups: (() => Promise<void>)[] = []
   afterAll(async () => {
     for (const cleanup of cleanups.reverse()) await cleanup()
+  })
+
+  it('refuses to start a second server on a SQLite data folder another server is using', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kedai-container-'))
+    cleanups.push(async () => rmSync(folder, { recursive: true, force: true }))
+    const configuration = loadConfiguration({
+      KEDAI_DATA_DIR: folder,
+      LOG_LEVEL: 'silent',
+      KEDAI_SEED_DEMO: 'false',
+      NODE_ENV: 'test',
+    })
+    const first = await createContainer(configuration, { logger: silent })
+    try {
+      await expect(createContainer(configuration, { logger: silent })).rejects.toThrow(
+        SqliteFileInUseError,
+      )
+    } finally {
+      await first.close()
+    }
+    // Once the first server stopped, the folder is free again.
+    const next = await createContainer(configuration, { logger: silent })
+    await next.close()
   })
 
   it('migrates and loads the demo store into an empty SQLite database, once', async () => {

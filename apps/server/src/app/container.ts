@@ -12,6 +12,7 @@ import {
   type MigrationReport,
 } from '../db/database.ts'
 import { seedDemoStore, type SeedReport } from '../db/seed/load-demo-store.ts'
+import { claimSqliteFile } from '../db/claim-sqlite-file.ts'
 import { createPostgresClusterLink, type PostgresClusterLink } from '../db/postgres-cluster-link.ts'
 import { createSqlEventStore } from '../db/sql-event-store.ts'
 import { redactedLogPaths } from '../http/build-server.ts'
@@ -92,11 +93,19 @@ export async function createContainer(
 ): Promise<Container> {
   const logger = options.logger ?? createLogger(configuration)
   const clock = options.clock ?? systemClock
+  // A server on SQLite keeps conversations in memory: it must be the file's only server.
+  const claim =
+    configuration.database.engine === 'sqlite' && configuration.database.file !== ':memory:'
+      ? claimSqliteFile(configuration.database.file)
+      : undefined
   const database = await createDatabase(
     configuration.database.engine === 'postgres'
       ? { url: configuration.database.url }
       : { sqliteFile: configuration.database.file },
-  )
+  ).catch((error: unknown) => {
+    claim?.release()
+    throw error
+  })
   let cluster: PostgresClusterLink | undefined
   try {
     const { migrations, seed } = await runExclusively(database, async () => ({
@@ -313,11 +322,13 @@ export async function createContainer(
         commerce.stop()
         await cluster?.close()
         await database.close()
+        claim?.release()
       },
     }
   } catch (error) {
     await cluster?.close()
     await database.close()
+    claim?.release()
     throw error
   }
 }
