@@ -27,6 +27,7 @@ import {
   type OrderLifecycleSchedule,
 } from '../workflows/advance-order-lifecycle/index.ts'
 import { createOrderOperations, type OrderOperations } from '../workflows/order-operations/index.ts'
+import { defaultPlaceOrderConfiguration, tierOfBalance } from '../workflows/place-order/index.ts'
 import {
   defaultReturnAddress,
   type ReturnAddress,
@@ -110,7 +111,11 @@ export function createPostPurchaseServices(
   return {
     orders,
     customers,
-    orderOperations: createOrderOperations({ ...shared, fulfillmentProvider }),
+    orderOperations: createOrderOperations({
+      ...shared,
+      fulfillmentProvider,
+      loyaltyTierOf: (balance) => tierOfBalance(balance, defaultPlaceOrderConfiguration.loyalty),
+    }),
     verification: createVerificationService({
       ...shared,
       matcher: createIdentityMatcher({ customers, orders }),

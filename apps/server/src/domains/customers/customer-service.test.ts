@@ -153,6 +153,31 @@ describeEachEngine('customer service', (getDatabase) => {
     })
   })
 
+  it('moves loyalty points, never below zero, and sets the tier of the new balance when adjusted', async () => {
+    const tierOf = (balance: number) => (balance >= 100 ? 'gold' : 'silver')
+    expect(await service.adjustLoyaltyPoints(customerId, 30, tierOf)).toEqual({
+      ok: true,
+      value: { moved: 30, balance: 150 },
+    })
+    // A take-back larger than the balance takes what there is.
+    expect(await service.adjustLoyaltyPoints(customerId, -400, tierOf)).toEqual({
+      ok: true,
+      value: { moved: -150, balance: 0 },
+    })
+    expect((await service.getProfile(customerId))?.customer).toMatchObject({
+      loyaltyPoints: 0,
+      loyaltyTier: 'silver',
+    })
+    expect(await service.adjustLoyaltyPoints(customerId, 120)).toEqual({
+      ok: true,
+      value: { moved: 120, balance: 120 },
+    })
+    expect(await service.adjustLoyaltyPoints('cus_nobody', 5)).toEqual({
+      ok: false,
+      reason: 'customer-not-found',
+    })
+  })
+
   it('saves a tokenized card once, lists it as chargeable, and removes it when asked', async () => {
     const card = {
       provider: 'sandbox',

@@ -81,6 +81,17 @@ export interface CustomerService {
     reference: string,
     amount: number,
   ): Promise<Result<number, 'not-a-gift-card' | 'insufficient-balance'>>
+  /**
+   * Adds `points` (negative: takes them back) to a customer's loyalty balance, never below zero, and
+   * sets the tier `tierOf` gives for the new balance (the tier stays when it is absent). Returns the
+   * points actually moved (less than asked when the balance could not cover a take-back) and the new
+   * balance; `customer-not-found` for an unknown customer.
+   */
+  adjustLoyaltyPoints(
+    customerId: string,
+    points: number,
+    tierOf?: (balance: number) => string,
+  ): Promise<Result<{ moved: number; balance: number }, 'customer-not-found'>>
   setMarketingConsent(customerId: string, consent: boolean): Promise<void>
   setLocale(customerId: string, locale: string): Promise<void>
   /** Records a product view (browsing history) as a `product.viewed` event. */
@@ -417,6 +428,42 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
         .where('id', '=', row.id)
         .execute()
       return succeed(balance)
+    },
+    async adjustLoyaltyPoints(customerId, points, tierOf) {
+      const row = await db
+        .selectFrom('customers')
+        .select(['loyalty_points'])
+        .where('id', '=', customerId)
+        .executeTakeFirst()
+      if (row === undefined) return fail('customer-not-found')
+      // Conditional on the balance read, so a concurrent change is never overwritten: read again.
+      for (let attempt = 0; ; attempt++) {
+        const current =
+          attempt === 0
+            ? Number(row.loyalty_points)
+            : Number(
+                (
+                  await db
+                    .selectFrom('customers')
+                    .select(['loyalty_points'])
+                    .where('id', '=', customerId)
+                    .executeTakeFirstOrThrow()
+                ).loyalty_points,
+              )
+        const balance = Math.max(0, current + Math.trunc(points))
+        const updated = await db
+          .updateTable('customers')
+          .set({
+            loyalty_points: balance,
+            ...(tierOf === undefined ? {} : { loyalty_tier: tierOf(balance) }),
+            updated_at: now(),
+          })
+          .where('id', '=', customerId)
+          .where('loyalty_points', '=', current)
+          .executeTakeFirst()
+        if (Number(updated.numUpdatedRows) === 1)
+          return succeed({ moved: balance - current, balance })
+      }
     },
     async setMarketingConsent(customerId, consent) {
       await db

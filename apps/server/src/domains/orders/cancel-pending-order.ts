@@ -1,5 +1,5 @@
 import { fail, succeed, type Result } from '../../shared/result.ts'
-import type { OrderChange } from './order-change.ts'
+import { orderLoyaltyPoints, type OrderChange } from './order-change.ts'
 import type { GiftCardAdjustment, Order, PaymentMethodInfo } from './order.ts'
 import { netPaidByPaymentMethod } from './net-paid.ts'
 import { resolveOrderPaymentMethod } from './original-payment-method.ts'
@@ -16,7 +16,8 @@ export type CancelRefusal = 'not-pending' | 'invalid-reason' | 'payment-method-n
 /**
  * Cancels a pending order whose items were not modified: status `cancelled`, the reason kept, and
  * each payment method refunded what it paid net of earlier refunds (gift cards at once, so their
- * balances grow; other methods through the provider in 5–7 business days).
+ * balances grow; other methods through the provider in 5–7 business days). The loyalty points the
+ * order spent are given back and those it earned taken back.
  * `paymentMethods` are the customer's saved methods by reference; a card typed at checkout and never
  * saved is refunded through the order's own payment.
  */
@@ -43,11 +44,23 @@ export function cancelPendingOrder(
     })
     if (method.isGiftCard) giftCardAdjustments.push({ paymentMethodReference: reference, amount })
   }
+  // The points spent on the order come back; the points it earned go.
+  const points = orderLoyaltyPoints(order)
+  const loyaltyPoints = points.spent - points.earned
   return succeed({
     order: { ...order, status: 'cancelled', cancelReason: reason },
     changedItems: [],
     newPayments: refunds,
     giftCardAdjustments,
-    event: { type: 'order.cancelled', payload: { orderNumber: order.number, reason, refunds } },
+    ...(loyaltyPoints === 0 ? {} : { loyaltyPoints }),
+    event: {
+      type: 'order.cancelled',
+      payload: {
+        orderNumber: order.number,
+        reason,
+        refunds,
+        ...(loyaltyPoints === 0 ? {} : { loyaltyPoints }),
+      },
+    },
   })
 }

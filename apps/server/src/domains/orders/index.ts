@@ -17,6 +17,7 @@ export {
 } from './modify-pending-order-payment.ts'
 export {
   hasEnoughItems,
+  orderLoyaltyPoints,
   sortSkus,
   type NewPaymentTransaction,
   type OrderChange,
@@ -35,6 +36,7 @@ export {
   receiveReturnedItems,
   refundReturnedItems,
   returnedItemsAmount,
+  returnedItemsLoyaltyPoints,
   type ReturnSettlementRefusal,
 } from './refund-return.ts'
 export {

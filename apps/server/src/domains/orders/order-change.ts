@@ -23,6 +23,12 @@ export interface OrderChange {
   readonly changedItems: readonly OrderItem[]
   readonly newPayments: readonly NewPaymentTransaction[]
   readonly giftCardAdjustments: readonly GiftCardAdjustment[]
+  /**
+   * Loyalty points the change gives back to the customer (positive: points spent on a cancelled
+   * order) or takes back (negative: points earned on what was cancelled or refunded); absent when
+   * the change does not move points.
+   */
+  readonly loyaltyPoints?: number
   readonly event: { readonly type: OrderEventType; readonly payload: Record<string, unknown> }
 }
 
@@ -44,4 +50,11 @@ export function hasEnoughItems(
 /** Sorts SKUs by code point, the order τ² and Kedai store request lists in. */
 export function sortSkus(skus: readonly string[]): string[] {
   return [...skus].sort((first, second) => (first < second ? -1 : first > second ? 1 : 0))
+}
+
+/** Points a placed order spent and earned, as its details record them (0 when absent). */
+export function orderLoyaltyPoints(order: Order): { spent: number; earned: number } {
+  const count = (value: unknown) =>
+    typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : 0
+  return { spent: count(order.details.pointsSpent), earned: count(order.details.pointsEarned) }
 }

@@ -139,6 +139,14 @@ describe('refunds to an order’s own payment when it is no saved method (a type
       { kind: 'refund', amount: 25_900, paymentMethodReference: 'card', paymentMethodId: null },
     ])
     expect(cancelled.value.giftCardAdjustments).toEqual([])
+    expect('loyaltyPoints' in cancelled.value).toBe(false)
+  })
+
+  it('gives back the points a cancelled order spent and takes back the points it earned', () => {
+    const order = { ...typedCardOrder('pending'), details: { pointsSpent: 500, pointsEarned: 207 } }
+    const cancelled = cancelPendingOrder(order, 'no longer needed', new Map())
+    expect(cancelled.ok && cancelled.value.loyaltyPoints).toBe(500 - 207)
+    expect(cancelled.ok && cancelled.value.event.payload.loyaltyPoints).toBe(293)
   })
 
   it('exchanges through the typed card when nothing is owed, but never charges it again', () => {

@@ -7,6 +7,7 @@ import {
   receiveReturnedItems,
   refundReturnedItems,
   returnedItemsAmount,
+  returnedItemsLoyaltyPoints,
 } from './refund-return.ts'
 
 const card: PaymentMethodInfo = {
@@ -201,6 +202,37 @@ describe('refundReturnedItems', () => {
       ok: true,
       value: { newPayments: [{ amount: 3_600 }] },
     })
+  })
+})
+
+describe('returnedItemsLoyaltyPoints', () => {
+  const withPoints = (spent: number, earned: number) =>
+    order({
+      details: {
+        returnRequest: { items: ['A'], paymentMethodReference: 'card' },
+        pointsSpent: spent,
+        pointsEarned: earned,
+      },
+    })
+
+  it('gives back the returned items’ share of the points spent and takes back their share of the points earned', () => {
+    // Item A is 60 % of the items' price.
+    expect(returnedItemsLoyaltyPoints(withPoints(500, 90), ['A'])).toBe(300 - 54)
+    expect(returnedItemsLoyaltyPoints(withPoints(0, 90), ['B'])).toBe(-36)
+    expect(returnedItemsLoyaltyPoints(withPoints(500, 90), ['A', 'B'])).toBe(500 - 90)
+  })
+
+  it('moves nothing for an order without points or for unknown items', () => {
+    expect(returnedItemsLoyaltyPoints(order(), ['A'])).toBe(0)
+    expect(returnedItemsLoyaltyPoints(withPoints(500, 90), ['Z'])).toBe(0)
+  })
+
+  it('travels with the refund of a return', () => {
+    const refunded = refundReturnedItems(withPoints(500, 90), card)
+    expect(refunded.ok && refunded.value.loyaltyPoints).toBe(246)
+    expect(refunded.ok && refunded.value.event.payload.loyaltyPoints).toBe(246)
+    const plain = refundReturnedItems(order(), card)
+    expect(plain.ok && 'loyaltyPoints' in plain.value).toBe(false)
   })
 })
 

@@ -1,6 +1,6 @@
 import { parseDecimalAmount } from '../../shared/money.ts'
 import { fail, succeed, type Result } from '../../shared/result.ts'
-import type { NewPaymentTransaction, OrderChange } from './order-change.ts'
+import { orderLoyaltyPoints, type NewPaymentTransaction, type OrderChange } from './order-change.ts'
 import type {
   ExchangeRequest,
   GiftCardAdjustment,
@@ -78,6 +78,23 @@ export function returnedItemsAmount(order: Order, skus: readonly string[]): numb
   return Number(share)
 }
 
+/**
+ * The loyalty points a refund of the returned units moves, in the units' share of the items' price:
+ * that share of the points spent comes back (the money refunded is net of what the points paid) and
+ * that share of the points earned goes. Positive: the customer gains points.
+ */
+export function returnedItemsLoyaltyPoints(order: Order, skus: readonly string[]): number {
+  const points = orderLoyaltyPoints(order)
+  if ((points.spent === 0 && points.earned === 0) || order.subtotalAmount <= 0) return 0
+  let returned = 0
+  for (const sku of skus) {
+    const item = order.items.find((candidate) => candidate.sku === sku)
+    if (item !== undefined) returned += item.unitPriceAmount
+  }
+  const share = Math.min(returned, order.subtotalAmount) / order.subtotalAmount
+  return Math.round(points.spent * share) - Math.round(points.earned * share)
+}
+
 /** A refund of `amount` to `method`, capped by what the order may still refund to it. */
 function refundTo(
   order: Order,
@@ -153,10 +170,12 @@ export function refundReturnedItems(
   if (request === undefined) return fail('not-a-return')
   if (refundMethod === undefined) return fail('payment-method-not-found')
   const money = refundTo(order, refundMethod, returnedItemsAmount(order, request.items))
+  const loyaltyPoints = returnedItemsLoyaltyPoints(order, request.items)
   return succeed({
     order: { ...order, status: 'refunded' },
     changedItems: [],
     ...money,
+    ...(loyaltyPoints === 0 ? {} : { loyaltyPoints }),
     event: {
       type: 'order.refunded',
       payload: {
@@ -164,6 +183,7 @@ export function refundReturnedItems(
         from: order.status,
         to: 'refunded',
         refunds: money.newPayments,
+        ...(loyaltyPoints === 0 ? {} : { loyaltyPoints }),
       },
     },
   })

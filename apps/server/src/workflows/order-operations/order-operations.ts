@@ -48,6 +48,8 @@ export interface OrderOperationsDependencies {
   readonly eventBus: Pick<EventBus, 'publish'>
   readonly createId: IdGenerator
   readonly fulfillmentProvider?: FulfillmentProvider | undefined
+  /** The loyalty tier of a balance, applied when a cancellation or refund moves points. */
+  readonly loyaltyTierOf?: ((balance: number) => string) | undefined
 }
 
 /**
@@ -192,6 +194,16 @@ export function createOrderOperations(dependencies: OrderOperationsDependencies)
         throw new Error(
           `gift card ${adjustment.paymentMethodReference} could not be adjusted: ${adjusted.reason}`,
         )
+    }
+    const points = decided.value.loyaltyPoints ?? 0
+    if (points !== 0) {
+      // In the same transaction as the order change: both happen or neither.
+      const adjusted = await scope.customers.adjustLoyaltyPoints(
+        order.customerId,
+        points,
+        dependencies.loyaltyTierOf,
+      )
+      if (!adjusted.ok) throw new Error(`customer ${order.customerId} not found for loyalty points`)
     }
     return succeed(await scope.orders.applyChange(order, decided.value))
   }

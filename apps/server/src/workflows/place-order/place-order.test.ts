@@ -13,6 +13,8 @@ import { createManualClock } from '../../shared/clock.ts'
 import { createEventBus, type RecordedEvent } from '../../shared/event-bus.ts'
 import { createId } from '../../shared/ids.ts'
 import { describeEachEngine } from '../../testing/test-database.ts'
+import { createOrderOperations } from '../order-operations/index.ts'
+import { defaultPlaceOrderConfiguration, tierOfBalance } from './index.ts'
 import type { PlaceOrderInput } from './place-order.ts'
 
 const now = '2026-11-24T09:00:00.000Z'
@@ -289,6 +291,58 @@ describeEachEngine('placeOrder', (getDatabase) => {
         .execute(),
     ).toHaveLength(1)
     expect(await stockOf(handle, variantId)).toEqual({ onHand: 8, reserved: 0 })
+  })
+
+  it('gives back the points a cancelled order spent and takes back the points it earned', async () => {
+    const handle = getDatabase()
+    const { variantId } = await insertVariant(handle, 4, 10_000)
+    const customerId = await insertCustomer(handle, 1_000)
+    const cart = await cartWith(variantId, 2, customerId)
+    const outcome = await commerce.checkout.placeOrder({
+      cartToken: cart.token,
+      checkoutKey: `points-cancel-${variantId}`,
+      customerId,
+      payment: approvingCard,
+      redeemPoints: 500,
+    })
+    if (!outcome.ok) throw new Error(`not placed: ${outcome.reason}`)
+    const earned = outcome.order.loyaltyPointsEarned
+    expect(earned).toBeGreaterThan(0)
+    const pointsOf = async () =>
+      Number(
+        (
+          await handle.db
+            .selectFrom('customers')
+            .select(['loyalty_points'])
+            .where('id', '=', customerId)
+            .executeTakeFirstOrThrow()
+        ).loyalty_points,
+      )
+    expect(await pointsOf()).toBe(1_000 - 500 + earned)
+    const stored = await handle.db
+      .selectFrom('orders')
+      .select(['details'])
+      .where('id', '=', outcome.order.id)
+      .executeTakeFirstOrThrow()
+    expect(JSON.parse(stored.details)).toMatchObject({ pointsSpent: 500, pointsEarned: earned })
+    const operations = createOrderOperations({
+      db: handle.db,
+      clock,
+      eventBus: createEventBus({
+        store: createSqlEventStore(handle.db),
+        now: () => clock.now(),
+        createId: () => createId('evt'),
+      }),
+      createId,
+      loyaltyTierOf: (balance) => tierOfBalance(balance, defaultPlaceOrderConfiguration.loyalty),
+    })
+    const cancelled = await operations.cancelOrder(
+      { kind: 'customer', customerId },
+      outcome.order.number,
+      'no longer needed',
+    )
+    expect(cancelled.ok).toBe(true)
+    expect(await pointsOf()).toBe(1_000)
   })
 
   it('places a returning customer order with the saved address, captures it, earns points and emits order.placed', async () => {

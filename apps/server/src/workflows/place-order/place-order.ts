@@ -587,6 +587,8 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
               promotionKeys: state.promotionKeys,
               fraudReview: state.fraudReview,
               pointsSpent: state.pointsSpent,
+              // Kept so a cancellation or refund can take back what the order earned.
+              pointsEarned: earnedPoints(),
               shippingMethod: state.quote?.method ?? null,
               estimatedDelivery: state.quote?.estimatedDelivery ?? null,
             },
@@ -601,6 +603,17 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
         },
       },
     ]
+
+    /** Earned on what is paid for the goods: after every discount (points too), shipping excluded. */
+    function earnedPoints(): number {
+      return calculateEarnedPoints(
+        subtotal.amount -
+          state.couponDiscount -
+          state.pointsSpent * configuration.loyalty.pointValueAmount,
+        customer.loyaltyTier,
+        configuration.loyalty,
+      )
+    }
 
     function totalsNow() {
       const pointsDiscount = state.pointsSpent * configuration.loyalty.pointValueAmount
@@ -651,12 +664,7 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
     }
     const totals = totalsNow()
     const pointsDiscount = state.pointsSpent * configuration.loyalty.pointValueAmount
-    // Earned on what is paid for the goods: after every discount (points too), shipping excluded.
-    const earned = calculateEarnedPoints(
-      subtotal.amount - state.couponDiscount - pointsDiscount,
-      customer.loyaltyTier,
-      configuration.loyalty,
-    )
+    const earned = earnedPoints()
     if (earned > 0) {
       await addLoyaltyPoints(
         db,
