@@ -266,6 +266,11 @@ export const englishMessages = {
     'Cancel order {number}? {refund} will be refunded to the original payment method.',
   'order-cancelled':
     'Order {number} is cancelled. {refund} goes back to the original payment method: gift cards at once, cards within 5–7 business days.',
+  'order-cancelled-points-both':
+    'The {spent} points you used are back in your balance, and the {earned} points this order earned are removed.',
+  'order-cancelled-points-back': 'The {spent} points you used are back in your balance.',
+  'order-cancelled-points-removed':
+    'The {earned} points this order earned are removed from your balance.',
   'cancel-not-pending':
     "Order {number} can't be cancelled because it is {status}. A person can help you.",
   'cancel-items-modified':

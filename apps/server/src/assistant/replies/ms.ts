@@ -274,6 +274,11 @@ export const malayMessages: MessageCatalog = {
     'Batalkan pesanan {number}? {refund} akan dibayar balik ke kaedah pembayaran asal.',
   'order-cancelled':
     'Pesanan {number} telah dibatalkan. {refund} dikembalikan ke kaedah pembayaran asal: kad hadiah serta-merta, kad bank dalam 5–7 hari bekerja.',
+  'order-cancelled-points-both':
+    '{spent} mata yang anda guna telah dikembalikan ke baki anda, dan {earned} mata yang diperoleh daripada pesanan ini ditarik balik.',
+  'order-cancelled-points-back': '{spent} mata yang anda guna telah dikembalikan ke baki anda.',
+  'order-cancelled-points-removed':
+    '{earned} mata yang diperoleh daripada pesanan ini ditarik balik daripada baki anda.',
   'cancel-not-pending':
     'Pesanan {number} tidak boleh dibatalkan kerana {status}. Kakitangan kami boleh membantu.',
   'cancel-items-modified':

@@ -238,6 +238,10 @@ export const simplifiedChineseMessages: MessageCatalog = {
   'cancel-confirm': '确定要取消订单 {number} 吗？{refund} 将退回原付款方式。',
   'order-cancelled':
     '订单 {number} 已取消。{refund} 将退回原付款方式：礼品卡立即退回，银行卡约 5–7 个工作日。',
+  'order-cancelled-points-both':
+    '您使用的 {spent} 积分已退回余额，此订单获得的 {earned} 积分已扣回。',
+  'order-cancelled-points-back': '您使用的 {spent} 积分已退回余额。',
+  'order-cancelled-points-removed': '此订单获得的 {earned} 积分已从余额中扣回。',
   'cancel-not-pending': '订单 {number} 目前{status}，无法取消。专人可以协助您。',
   'cancel-items-modified': '订单 {number} 已修改过一次，无法在聊天中取消。专人可以协助您。',
   'ask-order-change': '请问订单 {number} 要修改什么？',

@@ -238,6 +238,9 @@ export const traditionalChineseMessages: MessageCatalog = {
   'cancel-confirm': '確定要取消訂單 {number} 嗎？{refund} 將退回原付款方式。',
   'order-cancelled':
     '訂單 {number} 已取消。{refund} 將退回原付款方式：禮品卡立即退回，信用卡約 5–7 個工作天。',
+  'order-cancelled-points-both': '您使用的 {spent} 點已退回餘額，此訂單獲得的 {earned} 點已扣回。',
+  'order-cancelled-points-back': '您使用的 {spent} 點已退回餘額。',
+  'order-cancelled-points-removed': '此訂單獲得的 {earned} 點已從餘額中扣回。',
   'cancel-not-pending': '訂單 {number} 目前{status}，無法取消。專人可以協助您。',
   'cancel-items-modified': '訂單 {number} 已修改過一次，無法在聊天中取消。專人可以協助您。',
   'ask-order-change': '請問訂單 {number} 要修改什麼？',

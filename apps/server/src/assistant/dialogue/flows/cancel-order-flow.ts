@@ -1,9 +1,10 @@
 import {
   cancellationReasons,
+  orderLoyaltyPoints,
   type CancellationReason,
   type Order,
 } from '../../../domains/orders/index.ts'
-import type { MessageKey } from '../../replies/index.ts'
+import type { MessageKey, Reply } from '../../replies/index.ts'
 import type { Flow, FlowOutcome, SlotDefinition } from '../flow.ts'
 import {
   accessOrder,
@@ -130,6 +131,16 @@ function refusal(order: Order): FlowOutcome | undefined {
  * confirmation naming the order and the refund; then the cancel-order operation, which refunds
  * every payment to its method.
  */
+/** What the cancellation did to the shopper's loyalty points, when it moved any. */
+function loyaltyPointsReply(order: Order): Reply[] {
+  const { spent, earned } = orderLoyaltyPoints(order)
+  if (spent > 0 && earned > 0)
+    return [{ key: 'order-cancelled-points-both', values: { spent, earned } }]
+  if (spent > 0) return [{ key: 'order-cancelled-points-back', values: { spent } }]
+  if (earned > 0) return [{ key: 'order-cancelled-points-removed', values: { earned } }]
+  return []
+}
+
 export const cancelOrderFlow: Flow = {
   name: 'cancel-order',
   intents: ['cancel_order'],
@@ -169,7 +180,10 @@ export const cancelOrderFlow: Flow = {
     if (!cancelled.ok)
       return describeOperationRefusal(access.order, cancelled.reason, 'cancel-not-pending')
     return {
-      replies: [{ key: 'order-cancelled', values: { number: access.order.number, refund } }],
+      replies: [
+        { key: 'order-cancelled', values: { number: access.order.number, refund } },
+        ...loyaltyPointsReply(cancelled.value),
+      ],
       events: [
         {
           type: 'order.cancelled-in-conversation',

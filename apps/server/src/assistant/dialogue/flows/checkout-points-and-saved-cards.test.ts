@@ -232,6 +232,31 @@ describe('checkout in chat: loyalty points and cards saved for next time', () =>
     },
   )
 
+  it('gives the points back and takes the earned ones away when the shopper cancels the order in the chat', async () => {
+    const customerId = await insertMember(2_000, 'en')
+    const chat = await environment.startChat({ locale: 'en', customerId })
+    await startCheckout(chat, 'I want to check out')
+    await chat.userSays('use my points')
+    await chat.userSays('yes')
+    await chat.userSays('4242 4242 4242 4242')
+    chat.expectReply(/Order #K\w+ is placed/)
+    const number = /Order (#K\w+) is placed/.exec(chat.lastReplyText())?.[1] ?? ''
+    // Gold: 1.25 points per RM1 on RM239 paid for the goods.
+    expect(await pointsOf(customerId)).toBe(298)
+    await chat.userTaps('No thanks')
+    await chat.userSays('Please cancel my order')
+    await chat.userSays(number)
+    chat.expectReply(/Why would you like to cancel/)
+    await chat.userTaps('I no longer need it')
+    chat.expectReply(/Cancel order/)
+    await chat.userSays('yes')
+    chat.expectReply(new RegExp(`Order ${number} is cancelled`))
+    chat.expectReply(
+      /The 2,000 points you used are back in your balance, and the 298 points this order earned are removed\./,
+    )
+    expect(await pointsOf(customerId)).toBe(2_000)
+  })
+
   it('keeps the points when the shopper taps "Not this time" and keeps no card on "No thanks"', async () => {
     const customerId = await insertMember(2_000, 'en')
     const chat = await environment.startChat({ locale: 'en', customerId })
