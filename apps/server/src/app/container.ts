@@ -174,6 +174,9 @@ export async function createContainer(
     // The demo warehouse and carrier may run faster than real time (KEDAI_DEMO_TIME_SCALE).
     const demoScale = configuration.demoTimeScale
     const postPurchase = createPostPurchaseServices({
+      // The returns policy's label charge, by the shipping zone the order was sent to.
+      returnLabelFee: (order) =>
+        commerceB.shipping.returnLabelFee(order.shippingAddress, order.currency),
       ...(demoScale === 1
         ? {}
         : {

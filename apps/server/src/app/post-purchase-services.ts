@@ -9,6 +9,7 @@ import type { NotificationSender } from '../domains/notifications/index.ts'
 import {
   createOrderService,
   type FulfillmentProvider,
+  type Order,
   type OrderService,
 } from '../domains/orders/index.ts'
 import { createReturnService, type ReturnService } from '../domains/returns/index.ts'
@@ -74,6 +75,8 @@ export interface PostPurchaseServicesOptions {
   readonly configuration?: Pick<Configuration, 'notifications'> | undefined
   readonly fulfillmentProvider?: FulfillmentProvider | undefined
   readonly returnAddress?: ReturnAddress | undefined
+  /** The store's charge for its prepaid return label on a return of an order (none by default). */
+  readonly returnLabelFee?: ((order: Order) => number) | undefined
   /** The store as printed on invoices (by default just "Kedai"). */
   readonly invoiceSeller?: InvoiceParty | undefined
 }
@@ -115,6 +118,7 @@ export function createPostPurchaseServices(
       ...shared,
       fulfillmentProvider,
       loyaltyTierOf: (balance) => tierOfBalance(balance, defaultPlaceOrderConfiguration.loyalty),
+      returnLabelFee: options.returnLabelFee,
     }),
     verification: createVerificationService({
       ...shared,

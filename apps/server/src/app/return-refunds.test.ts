@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createSandboxPaymentProvider } from '../adapters/payment-sandbox/index.ts'
 import { createStripePaymentProvider } from '../adapters/payment-stripe/index.ts'
@@ -9,6 +10,7 @@ import {
   type PaymentProvider,
 } from '../domains/payments/index.ts'
 import { createReturnService } from '../domains/returns/index.ts'
+import { createShippingService, loadShippingConfiguration } from '../domains/shipping/index.ts'
 import { subscribeRefundSettlement } from '../subscribers/settle-refunds-after-order-change.ts'
 import { startLocalStripeServer, type LocalStripeServer } from '../testing/local-stripe-server.ts'
 import { placeCardPaidOrder } from '../testing/paid-test-orders.ts'
@@ -53,7 +55,10 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
     await stripe.close()
   })
 
-  function build(provider: PaymentProvider) {
+  function build(
+    provider: PaymentProvider,
+    options: { returnLabelFee?: (order: Order) => number } = {},
+  ) {
     const payments = createPaymentsService({
       ...dependencies,
       providers: [provider],
@@ -69,7 +74,7 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
       payments,
       orders,
       refunds,
-      operations: createOrderOperations(dependencies),
+      operations: createOrderOperations({ ...dependencies, ...options }),
       customers: createCustomerService(dependencies),
       returns: createReturnService({ ...dependencies, secret: 'return-refunds-test-secret' }),
     }
@@ -212,6 +217,55 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
     })
     expect(eventsOf('order.refunded', order.id)).toHaveLength(1)
     expect(eventsOf('refund.succeeded', order.id)).toHaveLength(1)
+  })
+
+  it('takes the returns policy’s label charge from the refund of an order sent to Singapore', async () => {
+    // The demo store's shipping zones, in the currency of this test's orders.
+    const configuration = loadShippingConfiguration(
+      fileURLToPath(new URL('../../../../data/demo/shipping.json', import.meta.url)),
+    )
+    const shipping = createShippingService({
+      configuration: { ...configuration, currency: template.currency },
+      clock: dependencies.clock,
+      createTrackingNumber: () => 'KD0001',
+    })
+    const services = build(stripeProvider(), {
+      returnLabelFee: (order) => shipping.returnLabelFee(order.shippingAddress, order.currency),
+    })
+    const { first, second } = twoItems()
+    orderCount += 1
+    const { order, paymentId } = await placeCardPaidOrder(
+      services,
+      {
+        ...template,
+        shippingAddress: { ...template.shippingAddress, country: 'SG', postcode: '238859' },
+      },
+      {
+        number: `#K91000${String(orderCount)}`,
+        paymentMethod: { kind: 'token', token: 'pm_card_visa' },
+        lines: [
+          { item: first, unitPriceAmount: 10_000 },
+          { item: second, unitPriceAmount: 5_000 },
+        ],
+      },
+    )
+    for (const step of ['processed', 'shipped', 'delivered'] as const)
+      expect((await services.orders.advanceOrder(order.number, step)).ok).toBe(true)
+    expect(
+      (await services.operations.returnOrderItems(staff, order.number, [first.sku], 'card')).ok,
+    ).toBe(true)
+    expect(
+      (await services.operations.advanceOrder(staff, order.number, 'return-received')).ok,
+    ).toBe(true)
+    expect((await services.operations.advanceOrder(staff, order.number, 'refunded')).ok).toBe(true)
+    // 100.00 returned, less the RM20 label: 80.00, sent to Stripe once.
+    expect((await refundsOf(services, order.number)).map((refund) => refund.amount)).toEqual([
+      8_000,
+    ])
+    expect(refundCallsOf(paymentId).map((call) => call.form.get('amount'))).toEqual(['8000'])
+    expect(eventsOf('order.refunded', order.id)[0]?.payload).toMatchObject({
+      labelFeeAmount: 2_000,
+    })
   })
 
   it('keeps a return’s refund pending while Stripe is down and sends it exactly once when the job retries', async () => {

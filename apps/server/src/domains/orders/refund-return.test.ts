@@ -205,6 +205,22 @@ describe('refundReturnedItems', () => {
   })
 })
 
+describe('refundReturnedItems with a return label charge', () => {
+  it('takes the label charge from the refund and names it in the event', () => {
+    const refunded = refundReturnedItems(order(), card, 2_000)
+    expect(refunded.ok && refunded.value.newPayments.map((payment) => payment.amount)).toEqual([
+      5_400 - 2_000,
+    ])
+    expect(refunded.ok && refunded.value.event.payload.labelFeeAmount).toBe(2_000)
+  })
+
+  it('never charges more than the returned items are worth: nothing is refunded then', () => {
+    const refunded = refundReturnedItems(order(), card, 9_999)
+    expect(refunded.ok && refunded.value.newPayments).toEqual([])
+    expect(refunded.ok && refunded.value.event.payload.labelFeeAmount).toBe(5_400)
+  })
+})
+
 describe('returnedItemsLoyaltyPoints', () => {
   const withPoints = (spent: number, earned: number) =>
     order({

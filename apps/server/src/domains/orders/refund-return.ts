@@ -157,19 +157,24 @@ export function receiveReturnedItems(
 
 /**
  * Refunds a received return: status `refunded` and one refund of the returned items (see
- * {@link returnedItemsAmount}) to the return's refund method, capped at what the order may still
- * refund to it (never beyond what was paid). `refundMethod` is the return request's method, resolved
+ * {@link returnedItemsAmount}) less `labelFeeAmount` (the store's charge for its prepaid return label
+ * from the order's country, at most the items' amount) to the return's refund method, capped at what
+ * the order may still refund to it (never beyond what was paid). `refundMethod` is the return request's method, resolved
  * by the caller. An exchange is not refunded this way (`not-a-return`).
  */
 export function refundReturnedItems(
   order: Order,
   refundMethod: PaymentMethodInfo | undefined,
+  labelFeeAmount = 0,
 ): Result<OrderChange, ReturnSettlementRefusal> {
   if (order.status !== 'return-received') return fail('invalid-transition')
   const request = openReturnRequest(order)
   if (request === undefined) return fail('not-a-return')
   if (refundMethod === undefined) return fail('payment-method-not-found')
-  const money = refundTo(order, refundMethod, returnedItemsAmount(order, request.items))
+  const itemsAmount = returnedItemsAmount(order, request.items)
+  // The label charge never takes more than the items' refund.
+  const labelFee = Math.min(Math.max(0, Math.trunc(labelFeeAmount)), itemsAmount)
+  const money = refundTo(order, refundMethod, itemsAmount - labelFee)
   const loyaltyPoints = returnedItemsLoyaltyPoints(order, request.items)
   return succeed({
     order: { ...order, status: 'refunded' },
@@ -183,6 +188,7 @@ export function refundReturnedItems(
         from: order.status,
         to: 'refunded',
         refunds: money.newPayments,
+        ...(labelFee === 0 ? {} : { labelFeeAmount: labelFee }),
         ...(loyaltyPoints === 0 ? {} : { loyaltyPoints }),
       },
     },

@@ -34,6 +34,11 @@ const zoneSchema = z.object({
   /** States of the countries this zone does not cover. */
   excludedStates: z.array(z.string()).optional(),
   methods: z.array(methodSchema).min(1),
+  /**
+   * Taken from the refund of a return sent with the store's prepaid label from this zone, in minor
+   * units of the configuration's currency (the returns policy's label charge); free when absent.
+   */
+  returnLabelFee: z.number().int().nonnegative().optional(),
 })
 
 /** Shipping zones, methods, rates and the calendar that delivery estimates use. */

@@ -116,3 +116,18 @@ describe('ShippingService.estimateDelivery', () => {
     })
   })
 })
+
+describe('ShippingService.returnLabelFee', () => {
+  it('charges the returns policy’s RM20 for the label from Singapore and Taiwan, nothing from Malaysia', () => {
+    const shipping = build('2026-11-24T02:00:00.000Z')
+    expect(shipping.returnLabelFee({ country: 'SG', postcode: '238859' }, 'MYR')).toBe(2_000)
+    expect(shipping.returnLabelFee({ country: 'tw' }, 'MYR')).toBe(2_000)
+    expect(shipping.returnLabelFee(kualaLumpur, 'MYR')).toBe(0)
+    expect(shipping.returnLabelFee(kotaKinabalu, 'MYR')).toBe(0)
+    expect(shipping.returnLabelFee({ country: 'US', state: 'CA' }, 'MYR')).toBe(0)
+  })
+
+  it('charges nothing for an order in another currency than the configuration’s', () => {
+    expect(build('2026-11-24T02:00:00.000Z').returnLabelFee({ country: 'SG' }, 'SGD')).toBe(0)
+  })
+})

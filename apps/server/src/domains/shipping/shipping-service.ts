@@ -52,6 +52,12 @@ export interface ShippingService {
   ): Result<DeliveryEstimate, 'no-zone' | 'unknown-method'>
   /** The zone that serves an address, if any. */
   findZone(address: ShippingAddress): ShippingZone | undefined
+  /**
+   * What the store charges for its prepaid return label on a return from `address`, in minor units of
+   * `currency`: the zone's `returnLabelFee`, 0 when the zone has none, no zone serves the address or
+   * the configuration is in another currency.
+   */
+  returnLabelFee(address: ShippingAddress, currency: string): number
   /** The public tracking link of a parcel. */
   trackingUrl(carrier: string, trackingNumber: string): string
   /** The configured carriers port. */
@@ -151,6 +157,10 @@ export function createShippingService(dependencies: {
   return {
     provider,
     findZone: (address) => findShippingZone(configuration, address),
+    returnLabelFee: (address, currency) =>
+      currency === configuration.currency
+        ? (findShippingZone(configuration, address)?.returnLabelFee ?? 0)
+        : 0,
     quote(cart, address) {
       if (cart.subtotal.currency !== configuration.currency) return fail('currency-mismatch')
       const zone = findShippingZone(configuration, address)

@@ -48,6 +48,11 @@ export interface OrderOperationsDependencies {
   readonly eventBus: Pick<EventBus, 'publish'>
   readonly createId: IdGenerator
   readonly fulfillmentProvider?: FulfillmentProvider | undefined
+  /**
+   * What the store charges for its prepaid return label on a return of `order` (minor units of the
+   * order's currency), taken from the refund; none when absent.
+   */
+  readonly returnLabelFee?: ((order: Order) => number) | undefined
   /** The loyalty tier of a balance, applied when a cancellation or refund moves points. */
   readonly loyaltyTierOf?: ((balance: number) => string) | undefined
 }
@@ -259,7 +264,7 @@ export function createOrderOperations(dependencies: OrderOperationsDependencies)
             : await orderPaymentMethod(scope, order, request.paymentMethodReference)
         const decided =
           to === 'refunded'
-            ? refundReturnedItems(order, method)
+            ? refundReturnedItems(order, method, dependencies.returnLabelFee?.(order) ?? 0)
             : receiveReturnedItems(order, method)
         const result = await finish(scope, order, decided)
         if (result.ok) {
