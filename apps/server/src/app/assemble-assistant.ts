@@ -83,6 +83,7 @@ export function createReturnStarter(
   publicUrl: string,
 ): ReturnStarter {
   return {
+    labelFee: (order) => ({ amount: postPurchase.returnLabelFee(order), currency: order.currency }),
     async start(input) {
       const started = await startReturn(returnLabelDependencies(postPurchase, publicUrl), {
         access: { kind: 'customer', customerId: input.customerId },

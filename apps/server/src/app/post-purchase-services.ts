@@ -51,6 +51,8 @@ export interface PostPurchaseServices {
   /** Signed invoice links, the PDF invoice renderer and the store printed as the seller. */
   readonly invoices: InvoiceServices
   readonly fulfillmentProvider: FulfillmentProvider
+  /** The store's charge for its prepaid return label on a return of an order (minor units). */
+  readonly returnLabelFee: (order: Order) => number
   /**
    * Runs the demo store's fulfilment every `intervalMs` (default 1 minute): orders placed since
    * `placedSince` are processed, shipped and delivered on the schedule. Returns the function that stops it.
@@ -114,6 +116,7 @@ export function createPostPurchaseServices(
   return {
     orders,
     customers,
+    returnLabelFee: options.returnLabelFee ?? (() => 0),
     orderOperations: createOrderOperations({
       ...shared,
       fulfillmentProvider,

@@ -1,8 +1,9 @@
 import type { Locale } from '../../shared/locale.ts'
+import type { Money } from '../../shared/money.ts'
 import type { CartService } from '../../domains/cart/index.ts'
 import type { CatalogService } from '../../domains/catalog/index.ts'
 import type { CustomerService } from '../../domains/customers/index.ts'
-import type { OrderService } from '../../domains/orders/index.ts'
+import type { Order, OrderService } from '../../domains/orders/index.ts'
 import type { PolicyService } from '../../domains/policies/index.ts'
 import type { ReturnService } from '../../domains/returns/index.ts'
 import type { VerificationService } from '../../domains/verification/index.ts'
@@ -97,6 +98,11 @@ export interface PaymentLinkStarter {
 
 /** What the return flow needs from the start-return workflow. */
 export interface ReturnStarter {
+  /**
+   * What the store takes from the refund of a return of `order` for its prepaid return label (the
+   * returns policy's charge for the order's country; a zero amount when the label is free).
+   */
+  labelFee(order: Order): Money
   start(input: {
     customerId: string
     orderNumber: string

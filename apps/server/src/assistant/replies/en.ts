@@ -99,6 +99,8 @@ export const englishMessages = {
     'Start a return for all items of order {number}? The refund goes to the original payment method.',
   'return-started':
     'Your return {rma} is open. Print the label, pack the items and drop the parcel at any Pos Malaysia or Kedai store within 14 days.',
+  'return-label-fee':
+    '{fee} for the prepaid return label comes off your refund, as our returns policy says.',
   'return-label': 'Return label {rma} (PDF)',
   'return-not-allowed':
     "Order {number} can't be returned in chat because it is {status}. A person can help you.",

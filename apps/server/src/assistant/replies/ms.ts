@@ -106,6 +106,8 @@ export const malayMessages: MessageCatalog = {
     'Mulakan pemulangan untuk semua barang pesanan {number}? Bayaran balik ke kaedah pembayaran asal.',
   'return-started':
     'Pemulangan {rma} telah dibuka. Cetak label, bungkus barang dan hantar bungkusan ke mana-mana Pos Malaysia atau kedai Kedai dalam 14 hari.',
+  'return-label-fee':
+    '{fee} untuk label pemulangan prabayar akan ditolak daripada bayaran balik anda, seperti dalam polisi pemulangan kami.',
   'return-label': 'Label pemulangan {rma} (PDF)',
   'return-not-allowed':
     'Pesanan {number} tidak boleh dipulangkan dalam sembang kerana {status}. Kakitangan kami boleh membantu.',

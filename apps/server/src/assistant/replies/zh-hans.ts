@@ -85,6 +85,7 @@ export const simplifiedChineseMessages: MessageCatalog = {
   'return-confirm': '要为订单 {number} 的所有商品申请退货吗？退款将退回原付款方式。',
   'return-started':
     '退货 {rma} 已建立。请打印退货标签、包好商品，并在 14 天内寄到任一马来西亚邮政网点或 Kedai 门店。',
+  'return-label-fee': '依照退货政策，预付退货标签的 {fee} 将从您的退款中扣除。',
   'return-label': '退货标签 {rma}（PDF）',
   'return-not-allowed': '订单 {number} 目前{status}，无法在聊天中申请退货，专人可以协助您。',
   'ask-coupon': '请问要使用哪个优惠码？',

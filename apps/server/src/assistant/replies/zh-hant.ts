@@ -85,6 +85,7 @@ export const traditionalChineseMessages: MessageCatalog = {
   'return-confirm': '要為訂單 {number} 的所有商品申請退貨嗎？退款將退回原付款方式。',
   'return-started':
     '退貨 {rma} 已建立。請列印退貨標籤、包好商品，並在 14 天內寄至任一馬來西亞郵政據點或 Kedai 門市。',
+  'return-label-fee': '依照退貨政策，預付退貨標籤的 {fee} 將從您的退款中扣除。',
   'return-label': '退貨標籤 {rma}（PDF）',
   'return-not-allowed': '訂單 {number} 目前{status}，無法在聊天中申請退貨，專人可以協助您。',
   'ask-coupon': '請問要使用哪個優惠碼？',

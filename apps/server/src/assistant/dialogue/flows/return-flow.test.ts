@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
+  createContainerTranscriptEnvironment,
   createTranscriptEnvironment,
   type TranscriptEnvironment,
 } from '../../../testing/transcript.ts'
@@ -96,5 +97,58 @@ describe('return flow (verification, confirmation, RMA and label)', () => {
     await chat.userTaps('No')
     chat.expectReply(/stopped/)
     chat.expectNoEvent('return.started-in-conversation')
+  })
+})
+
+describe('return flow with the server’s returns policy (label charge by country)', () => {
+  let environment: Awaited<ReturnType<typeof createContainerTranscriptEnvironment>>
+  beforeAll(async () => {
+    environment = await createContainerTranscriptEnvironment()
+  }, 300_000)
+  afterAll(async () => {
+    await environment.dispose()
+  })
+
+  async function deliveredOrderShippedTo(country: string, offset: number) {
+    const { db } = environment.database
+    const row = await db
+      .selectFrom('orders')
+      .innerJoin('customers', 'customers.id', 'orders.customer_id')
+      .select(['orders.id', 'orders.number', 'orders.shipping_address', 'customers.email'])
+      .where('orders.status', '=', 'delivered')
+      .where('customers.email', 'is not', null)
+      .orderBy('orders.number', 'desc')
+      .limit(1)
+      .offset(offset)
+      .executeTakeFirstOrThrow()
+    const address = { ...(JSON.parse(row.shipping_address) as object), country }
+    await db
+      .updateTable('orders')
+      .set({ shipping_address: JSON.stringify(address) })
+      .where('id', '=', row.id)
+      .execute()
+    return { number: row.number, email: row.email ?? '' }
+  }
+
+  it('says that RM20 for the prepaid label comes off the refund of an order sent to Singapore', async () => {
+    const order = await deliveredOrderShippedTo('SG', 0)
+    const chat = await environment.startChat({ locale: 'en' })
+    await chat.userSays('I want to return my order')
+    await chat.userSays(order.number)
+    await chat.userSays(order.email)
+    await chat.userSays('yes')
+    chat.expectReply(/Your return RMA-/)
+    chat.expectReply(/RM\s?20\.00 for the prepaid return label comes off your refund/)
+  })
+
+  it('says nothing of a charge for an order sent within Malaysia', async () => {
+    const order = await deliveredOrderShippedTo('MY', 1)
+    const chat = await environment.startChat({ locale: 'en' })
+    await chat.userSays('I want to return my order')
+    await chat.userSays(order.number)
+    await chat.userSays(order.email)
+    await chat.userSays('yes')
+    chat.expectReply(/Your return RMA-/)
+    expect(chat.lastReplyText()).not.toMatch(/prepaid return label comes off/)
   })
 })

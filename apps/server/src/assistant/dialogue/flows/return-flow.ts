@@ -64,9 +64,14 @@ export const returnFlow: Flow = {
         ],
       }
     }
+    // The returns policy's charge for the prepaid label, said before the parcel goes.
+    const labelFee = context.services.returns.labelFee(order)
     return {
       replies: [
         { key: 'return-started', values: { rma: started.rmaNumber } },
+        ...(labelFee.amount > 0
+          ? [{ key: 'return-label-fee' as const, values: { fee: labelFee } }]
+          : []),
         {
           key: 'return-label',
           values: { rma: started.rmaNumber },
