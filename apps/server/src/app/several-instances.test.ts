@@ -10,6 +10,7 @@ import { createPostgresClusterLink } from '../db/postgres-cluster-link.ts'
 import type { ConversationUpdate } from '../domains/conversations/index.ts'
 import { buildServer } from '../http/build-server.ts'
 import { isPostgresReachable } from '../testing/test-database.ts'
+import { settledWithin, waitFor } from '../testing/wait-for.ts'
 import type { ConsoleEvent } from '../workflows/hand-off/index.ts'
 import { loadConfiguration, readTestEnvironment } from './config.ts'
 import { createContainer, type Container } from './container.ts'
@@ -28,24 +29,6 @@ interface ShopperSocket {
 // `ws` ships without types here; it is the client @fastify/websocket itself is built on.
 const { WebSocket } = createRequire(import.meta.url)('ws') as {
   WebSocket: new (url: string) => ShopperSocket
-}
-
-function settledWithin(promise: Promise<unknown>, milliseconds: number): Promise<boolean> {
-  return Promise.race([
-    promise.then(
-      () => true,
-      () => true,
-    ),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), milliseconds)),
-  ])
-}
-
-async function waitFor(check: () => boolean, milliseconds = 10_000): Promise<void> {
-  const deadline = Date.now() + milliseconds
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
 }
 
 /** Two servers on one PostgreSQL schema, as behind a load balancer. */

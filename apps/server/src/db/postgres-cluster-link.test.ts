@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readTestEnvironment } from '../app/config.ts'
 import { isAppError } from '../shared/app-error.ts'
 import { createTestDatabase, isPostgresReachable } from '../testing/test-database.ts'
+import { settledWithin, waitFor } from '../testing/wait-for.ts'
 import { createPostgresClusterLink, type PostgresClusterLink } from './postgres-cluster-link.ts'
 
 const { postgresUrl } = readTestEnvironment()
@@ -15,24 +16,6 @@ function gate(): { promise: Promise<void>; open: () => void } {
     open = resolve
   })
   return { promise, open }
-}
-
-function settledWithin<T>(promise: Promise<T>, milliseconds: number): Promise<boolean> {
-  return Promise.race([
-    promise.then(
-      () => true,
-      () => true,
-    ),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), milliseconds)),
-  ])
-}
-
-async function waitFor(check: () => boolean, milliseconds = 5_000): Promise<void> {
-  const deadline = Date.now() + milliseconds
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
 }
 
 describe.skipIf(!postgresAvailable)('createPostgresClusterLink', () => {

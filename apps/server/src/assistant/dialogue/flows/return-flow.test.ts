@@ -130,25 +130,25 @@ describe('return flow with the server’s returns policy (label charge by countr
     return { number: row.number, email: row.email ?? '' }
   }
 
-  it('says that RM20 for the prepaid label comes off the refund of an order sent to Singapore', async () => {
-    const order = await deliveredOrderShippedTo('SG', 0)
+  /** Returns a delivered order sent to `country` in an English chat, up to the opened return. */
+  async function returnOrderShippedTo(country: string, offset: number) {
+    const order = await deliveredOrderShippedTo(country, offset)
     const chat = await environment.startChat({ locale: 'en' })
     await chat.userSays('I want to return my order')
     await chat.userSays(order.number)
     await chat.userSays(order.email)
     await chat.userSays('yes')
     chat.expectReply(/Your return RMA-/)
+    return chat
+  }
+
+  it('says that RM20 for the prepaid label comes off the refund of an order sent to Singapore', async () => {
+    const chat = await returnOrderShippedTo('SG', 0)
     chat.expectReply(/RM\s?20\.00 for the prepaid return label comes off your refund/)
   })
 
   it('says nothing of a charge for an order sent within Malaysia', async () => {
-    const order = await deliveredOrderShippedTo('MY', 1)
-    const chat = await environment.startChat({ locale: 'en' })
-    await chat.userSays('I want to return my order')
-    await chat.userSays(order.number)
-    await chat.userSays(order.email)
-    await chat.userSays('yes')
-    chat.expectReply(/Your return RMA-/)
+    const chat = await returnOrderShippedTo('MY', 1)
     expect(chat.lastReplyText()).not.toMatch(/prepaid return label comes off/)
   })
 })
