@@ -430,26 +430,15 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
       return succeed(balance)
     },
     async adjustLoyaltyPoints(customerId, points, tierOf) {
-      const row = await db
-        .selectFrom('customers')
-        .select(['loyalty_points'])
-        .where('id', '=', customerId)
-        .executeTakeFirst()
-      if (row === undefined) return fail('customer-not-found')
       // Conditional on the balance read, so a concurrent change is never overwritten: read again.
-      for (let attempt = 0; ; attempt++) {
-        const current =
-          attempt === 0
-            ? Number(row.loyalty_points)
-            : Number(
-                (
-                  await db
-                    .selectFrom('customers')
-                    .select(['loyalty_points'])
-                    .where('id', '=', customerId)
-                    .executeTakeFirstOrThrow()
-                ).loyalty_points,
-              )
+      for (;;) {
+        const row = await db
+          .selectFrom('customers')
+          .select(['loyalty_points'])
+          .where('id', '=', customerId)
+          .executeTakeFirst()
+        if (row === undefined) return fail('customer-not-found')
+        const current = Number(row.loyalty_points)
         const balance = Math.max(0, current + Math.trunc(points))
         const updated = await db
           .updateTable('customers')

@@ -355,29 +355,6 @@ export async function spendLoyaltyPoints(
   return Number(updated.numUpdatedRows) === 1
 }
 
-/** Adds points to a customer and sets their tier from the new balance. */
-export async function addLoyaltyPoints(
-  db: Db,
-  customerId: string,
-  points: number,
-  tierOf: (balance: number) => string,
-  now: string,
-): Promise<number> {
-  await db
-    .updateTable('customers')
-    .set({ loyalty_points: sql<number>`loyalty_points + ${points}`, updated_at: now })
-    .where('id', '=', customerId)
-    .execute()
-  const customer = await findCustomer(db, customerId)
-  const balance = customer?.loyaltyPoints ?? 0
-  await db
-    .updateTable('customers')
-    .set({ loyalty_tier: tierOf(balance) })
-    .where('id', '=', customerId)
-    .execute()
-  return balance
-}
-
 /** How many orders a customer placed (first-order promotions read it). */
 export async function countCustomerOrders(db: Db, customerId: string): Promise<number> {
   const row = await db

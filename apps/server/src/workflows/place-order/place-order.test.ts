@@ -10,7 +10,7 @@ import { createCommerceServices, type CommerceServices } from '../../app/commerc
 import type { DatabaseHandle } from '../../db/database.ts'
 import { createSqlEventStore } from '../../db/sql-event-store.ts'
 import { createManualClock } from '../../shared/clock.ts'
-import { createEventBus, type RecordedEvent } from '../../shared/event-bus.ts'
+import { createEventBus, type EventBus, type RecordedEvent } from '../../shared/event-bus.ts'
 import { createId } from '../../shared/ids.ts'
 import { describeEachEngine } from '../../testing/test-database.ts'
 import { createOrderOperations } from '../order-operations/index.ts'
@@ -150,9 +150,10 @@ describeEachEngine('placeOrder', (getDatabase) => {
   const events: RecordedEvent[] = []
   let commerce: CommerceServices
 
+  let eventBus: EventBus
   beforeAll(async () => {
     const handle = getDatabase()
-    const eventBus = createEventBus({
+    eventBus = createEventBus({
       store: createSqlEventStore(handle.db),
       now: () => clock.now(),
       createId: () => createId('evt'),
@@ -308,17 +309,7 @@ describeEachEngine('placeOrder', (getDatabase) => {
     if (!outcome.ok) throw new Error(`not placed: ${outcome.reason}`)
     const earned = outcome.order.loyaltyPointsEarned
     expect(earned).toBeGreaterThan(0)
-    const pointsOf = async () =>
-      Number(
-        (
-          await handle.db
-            .selectFrom('customers')
-            .select(['loyalty_points'])
-            .where('id', '=', customerId)
-            .executeTakeFirstOrThrow()
-        ).loyalty_points,
-      )
-    expect(await pointsOf()).toBe(1_000 - 500 + earned)
+    expect((await balanceOf(handle, customerId)).points).toBe(1_000 - 500 + earned)
     const stored = await handle.db
       .selectFrom('orders')
       .select(['details'])
@@ -328,11 +319,7 @@ describeEachEngine('placeOrder', (getDatabase) => {
     const operations = createOrderOperations({
       db: handle.db,
       clock,
-      eventBus: createEventBus({
-        store: createSqlEventStore(handle.db),
-        now: () => clock.now(),
-        createId: () => createId('evt'),
-      }),
+      eventBus,
       createId,
       loyaltyTierOf: (balance) => tierOfBalance(balance, defaultPlaceOrderConfiguration.loyalty),
     })
@@ -342,7 +329,7 @@ describeEachEngine('placeOrder', (getDatabase) => {
       'no longer needed',
     )
     expect(cancelled.ok).toBe(true)
-    expect(await pointsOf()).toBe(1_000)
+    expect((await balanceOf(handle, customerId)).points).toBe(1_000)
   })
 
   it('places a returning customer order with the saved address, captures it, earns points and emits order.placed', async () => {

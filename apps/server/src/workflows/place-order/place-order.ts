@@ -1,5 +1,6 @@
 import type { CartService, CartView } from '../../domains/cart/index.ts'
 import type { CatalogService } from '../../domains/catalog/index.ts'
+import { createCustomerService } from '../../domains/customers/index.ts'
 import type { InventoryService } from '../../domains/inventory/index.ts'
 import type {
   DeclineReason,
@@ -23,7 +24,6 @@ import type {
   ShippingQuote,
 } from './checkout-ports.ts'
 import {
-  addLoyaltyPoints,
   claimCheckoutKey,
   deletePlacedOrder,
   findCheckout,
@@ -240,6 +240,12 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
     ...defaultPlaceOrderConfiguration,
     ...dependencies.configuration,
   }
+  const customers = createCustomerService({ db, clock, eventBus, createId })
+  /** Adds loyalty points to a customer; the tier follows the new balance. */
+  const creditPoints = (customerId: string, points: number) =>
+    customers.adjustLoyaltyPoints(customerId, points, (balance) =>
+      tierOfBalance(balance, configuration.loyalty),
+    )
 
   async function resolveCustomer(
     input: PlaceOrderInput,
@@ -456,15 +462,7 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
           state.pointsSpent = points
         },
         undo: async () => {
-          if (state.pointsSpent > 0) {
-            await addLoyaltyPoints(
-              db,
-              customer.id,
-              state.pointsSpent,
-              (balance) => tierOfBalance(balance, configuration.loyalty),
-              now(),
-            )
-          }
+          if (state.pointsSpent > 0) await creditPoints(customer.id, state.pointsSpent)
         },
       },
       {
@@ -665,15 +663,7 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
     const totals = totalsNow()
     const pointsDiscount = state.pointsSpent * configuration.loyalty.pointValueAmount
     const earned = earnedPoints()
-    if (earned > 0) {
-      await addLoyaltyPoints(
-        db,
-        customer.id,
-        earned,
-        (balance) => tierOfBalance(balance, configuration.loyalty),
-        now(),
-      )
-    }
+    if (earned > 0) await creditPoints(customer.id, earned)
     await carts.markCheckedOut(cart.id, orderId)
     const order: PlacedOrder = {
       id: orderId,
