@@ -1,6 +1,29 @@
+import { sql, type SqlBool } from 'kysely'
 import type { EventStore, RecordedEvent } from '../shared/event-bus.ts'
 import type { Db } from './database.ts'
 import { prepareRowInsert } from './prepared-query.ts'
+
+/**
+ * The event types every chat turn writes, with the conversation as aggregate. Nothing reads them by
+ * aggregate, so the `domain_events_aggregate` index leaves them out (migration 0405): a query by
+ * `aggregate_id` must say {@link notTurnEvent} too, or it reads the whole table.
+ */
+export const turnEventTypes = [
+  'message.received',
+  'message.sent',
+  'intent.recognized',
+  'flow.started',
+  'flow.completed',
+  'flow.abandoned',
+  'policy.answered',
+  'product.shown',
+] as const
+
+/**
+ * The condition of the `domain_events_aggregate` index, word for word (the types as literals: a
+ * database uses a partial index only for a query that says the same).
+ */
+export const notTurnEvent = sql<SqlBool>`type not in (${sql.join(turnEventTypes.map((type) => sql.lit(type)))})`
 
 /** Inserts of at most this many events use SQL prepared once per row count. */
 const preparedRowLimit = 16

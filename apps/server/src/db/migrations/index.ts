@@ -11,6 +11,7 @@ import * as conversationReplies from './0401-conversation-message-replies-index.
 import * as conversationMessageAuthorName from './0402-conversation-message-author-name.ts'
 import * as turnWriteIndexes from './0403-turn-write-indexes.ts'
 import * as dropReplyIndex from './0404-drop-reply-index.ts'
+import * as aggregateIndexWithoutTurnEvents from './0405-aggregate-index-without-turn-events.ts'
 import * as inbox from './0500-inbox.ts'
 import * as inboxOneOpenHandOver from './0501-inbox-one-open-hand-over.ts'
 
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0402-conversation-message-author-name': conversationMessageAuthorName,
   '0403-turn-write-indexes': turnWriteIndexes,
   '0404-drop-reply-index': dropReplyIndex,
+  '0405-aggregate-index-without-turn-events': aggregateIndexWithoutTurnEvents,
   '0500-inbox': inbox,
   '0501-inbox-one-open-hand-over': inboxOneOpenHandOver,
 }

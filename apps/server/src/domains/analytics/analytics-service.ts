@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.ts'
+import { notTurnEvent } from '../../db/sql-event-store.ts'
 
 /** A period of time, ISO-8601 instants, `from` inclusive and `to` exclusive. */
 export interface AnalyticsPeriod {
@@ -84,6 +85,7 @@ export function createAnalyticsService(dependencies: { db: Db }): AnalyticsServi
         .select(['aggregate_id', 'type'])
         .where('type', 'in', ['conversation.handed-off', 'conversation.resolved'])
         .where('aggregate_id', 'in', ids)
+        .where(notTurnEvent)
         .execute()
       const handedOff = new Set(
         outcomes

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts'
+import { notTurnEvent } from '../../db/sql-event-store.ts'
 import type { Clock } from '../../shared/clock.ts'
 import type { EventBus } from '../../shared/event-bus.ts'
 import type { IdGenerator } from '../../shared/ids.ts'
@@ -482,6 +483,7 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
         .selectFrom('domain_events')
         .select(['type', 'occurred_at', 'payload'])
         .where('aggregate_id', '=', customerId)
+        .where(notTurnEvent)
         .orderBy('occurred_at')
         .execute()
       return {
