@@ -90,7 +90,11 @@ describeEachEngine('domain_events_aggregate index', (getDatabase) => {
         await eventBus.publish({ type, aggregateId: conversation, payload: {} })
       }
     }
-    await eventBus.publish({ type: 'conversation.handed-off', aggregateId: handedOver, payload: {} })
+    await eventBus.publish({
+      type: 'conversation.handed-off',
+      aggregateId: handedOver,
+      payload: {},
+    })
     await eventBus.publish({ type: 'conversation.resolved', aggregateId: resolved, payload: {} })
     await eventBus.publish({
       type: 'product.viewed',
@@ -101,7 +105,9 @@ describeEachEngine('domain_events_aggregate index', (getDatabase) => {
     // The index holds the customer's event and the conversations' own events, not the turn events.
     const indexed =
       handle.engine === 'sqlite'
-        ? await sql<{ count: number }>`select count(*) as count from domain_events indexed by domain_events_aggregate where aggregate_id in (${handedOver}, ${resolved}, ${customerId}) and type not in (${sql.join(turnEventTypes.map((type) => sql.lit(type)))})`.execute(
+        ? await sql<{
+            count: number
+          }>`select count(*) as count from domain_events indexed by domain_events_aggregate where aggregate_id in (${handedOver}, ${resolved}, ${customerId}) and type not in (${sql.join(turnEventTypes.map((type) => sql.lit(type)))})`.execute(
             handle.db,
           )
         : undefined
