@@ -21,7 +21,7 @@ import {
  * is appended to the write-ahead log again. A chat turn is two small transactions, so under load the
  * same hot pages (the newest index leaves, the conversations table) were written thousands of times
  * a second. Here, each application transaction runs as a savepoint inside one shared SQLite
- * transaction, and the shared transaction commits once the event loop has had a turn — every
+ * transaction, and the shared transaction commits once the event loop has had two turns — every
  * transaction that finished in the meantime is made durable by one commit.
  *
  * What callers see does not change: a transaction's `commit` (and a write outside a transaction)
@@ -267,8 +267,13 @@ class GroupCommitSqliteDriver implements Driver {
     })
     if (!this.flushScheduled) {
       this.flushScheduled = true
+      // Two turns of the event loop: the requests that arrived while this one's were handled are
+      // read in the next turn's poll and join the same commit (about 10 % more turns per second
+      // with 10 shoppers over HTTP, and a lower p99: fewer commits, each a little bigger).
       setImmediate(() => {
-        void this.flush()
+        setImmediate(() => {
+          void this.flush()
+        })
       })
     }
     return durable
