@@ -212,9 +212,15 @@ export async function createContainer(
     const refunds = createRefundSettlement({
       orders: postPurchase.orders,
       payments: commerceB.payments,
+      customers: postPurchase.customers,
       clock,
       onError: (error, refund) =>
         logger.error({ err: error, refund: refund.transactionId }, 'refund could not be sent'),
+      onChargeError: (error, charge) =>
+        logger.error(
+          { err: error, charge: charge.transactionId },
+          'price difference could not be charged',
+        ),
     })
     const stopRefundNews = refunds.followProviderNews()
     const stopRefundSubscriber = subscribeRefundSettlement(eventBus, refunds)

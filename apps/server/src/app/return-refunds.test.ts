@@ -12,7 +12,11 @@ import {
 import { createReturnService } from '../domains/returns/index.ts'
 import { createShippingService, loadShippingConfiguration } from '../domains/shipping/index.ts'
 import { subscribeRefundSettlement } from '../subscribers/settle-refunds-after-order-change.ts'
-import { startLocalStripeServer, type LocalStripeServer } from '../testing/local-stripe-server.ts'
+import {
+  localStripeTestPaymentMethods,
+  startLocalStripeServer,
+  type LocalStripeServer,
+} from '../testing/local-stripe-server.ts'
 import { placeCardPaidOrder } from '../testing/paid-test-orders.ts'
 import { createTestDependencies, loadTau2TestStore } from '../testing/tau2-test-store.ts'
 import { describeEachEngine } from '../testing/test-database.ts'
@@ -65,7 +69,12 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
       publicUrl: 'http://127.0.0.1:3000',
     })
     const orders = createOrderService(dependencies)
-    const refunds = createRefundSettlement({ orders, payments, clock: dependencies.clock })
+    const refunds = createRefundSettlement({
+      orders,
+      payments,
+      customers: createCustomerService(dependencies),
+      clock: dependencies.clock,
+    })
     // As the container wires it: an order change's refunds are sent right after it is committed
     // (by this test's payment provider only).
     for (const stop of stops.splice(0)) stop()
@@ -120,6 +129,10 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
   const refundsOf = async (services: Services, number: string) =>
     (await services.orders.getOrderByNumber(number))?.payments.filter(
       (payment) => payment.kind === 'refund',
+    ) ?? []
+  const chargesOf = async (services: Services, number: string) =>
+    (await services.orders.getOrderByNumber(number))?.payments.filter(
+      (payment) => payment.kind === 'payment' && payment.position > 0,
     ) ?? []
   const eventsOf = (type: string, orderId: string) =>
     dependencies.events.filter((event) => event.type === type && event.aggregateId === orderId)
@@ -386,13 +399,13 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
     expect(eventsOf('refund.succeeded', order.id)).toHaveLength(1)
   })
 
-  it('refunds nothing when the exchange is for a dearer variant', async () => {
+  it("takes a dearer exchange's difference from its gift card when the items arrive, and refunds nothing", async () => {
     const services = build(stripeProvider())
     const { item, otherSku, otherPriceAmount } = exchangeable
     const profile = await services.customers.getProfile(template.customerId)
     const giftCard = profile?.paymentMethods.find((method) => isGiftCard(method))
     if (giftCard === undefined) throw new Error('the τ² customer has no gift card')
-    const balanceBefore = giftCard.balanceAmount
+    const balanceBefore = giftCard.balanceAmount ?? 0
     const { order, paymentId } = await placeDeliveredOrder(
       services,
       { kind: 'token', token: 'pm_card_visa' },
@@ -414,20 +427,127 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
       ok: true,
       value: { details: { exchangeRequest: { priceDifferenceAmount: 500 } } },
     })
-    expect(
-      await services.operations.advanceOrder(staff, order.number, 'return-received'),
-    ).toMatchObject({ ok: true, value: { status: 'return-received' } })
-    expect(await refundsOf(services, order.number)).toEqual([])
-    expect(await services.orders.listProviderRefunds({ orderId: order.id })).toEqual([])
+    // Nothing moves until the returned item arrives.
     expect(
       (await services.customers.getPaymentMethod(template.customerId, giftCard.reference))
         ?.balanceAmount,
     ).toBe(balanceBefore)
+    expect(
+      await services.operations.advanceOrder(staff, order.number, 'return-received'),
+    ).toMatchObject({ ok: true, value: { status: 'return-received' } })
+    expect(await refundsOf(services, order.number)).toEqual([])
+    expect(await chargesOf(services, order.number)).toMatchObject([
+      { amount: 500, paymentMethodReference: giftCard.reference, status: 'succeeded' },
+    ])
+    expect(
+      (await services.customers.getPaymentMethod(template.customerId, giftCard.reference))
+        ?.balanceAmount,
+    ).toBe(balanceBefore - 500)
+    expect(await services.orders.listProviderCharges({ orderId: order.id })).toEqual([])
     expect(refundCallsOf(paymentId)).toHaveLength(0)
-    expect(await services.payments.getPayment(paymentId)).toMatchObject({
-      status: 'captured',
-      refundedAmount: { amount: 0 },
+  })
+
+  it("charges a dearer exchange's difference to the saved card through the provider once the items arrive", async () => {
+    const services = build(stripeProvider())
+    const { item, otherSku, otherPriceAmount } = exchangeable
+    const saved = await services.customers.saveCard(template.customerId, {
+      provider: 'stripe',
+      token: localStripeTestPaymentMethods.approve,
+      brand: 'visa',
+      lastFour: '4242',
+      currency: template.currency,
     })
+    if (!saved.ok) throw new Error('the card was not saved')
+    const { order } = await placeDeliveredOrder(
+      services,
+      { kind: 'token', token: localStripeTestPaymentMethods.approve },
+      {
+        lines: [{ item, unitPriceAmount: otherPriceAmount - 700 }],
+        discountAmount: 0,
+        shippingAmount: 0,
+      },
+    )
+    expect(
+      (
+        await services.operations.exchangeOrderItems(
+          staff,
+          order.number,
+          [item.sku],
+          [otherSku],
+          saved.value.reference,
+        )
+      ).ok,
+    ).toBe(true)
+    expect(await chargesOf(services, order.number)).toEqual([])
+    expect(
+      await services.operations.advanceOrder(staff, order.number, 'return-received'),
+    ).toMatchObject({ ok: true })
+    // Sent right after the change was committed (the subscriber), captured at once.
+    const [charge, ...others] = await chargesOf(services, order.number)
+    expect(others).toEqual([])
+    expect(charge).toMatchObject({
+      amount: 700,
+      paymentMethodReference: saved.value.reference,
+      status: 'succeeded',
+    })
+    const differencePayments = (await services.payments.listPaymentsOfOrder(order.id)).filter(
+      (payment) => payment.amount.amount === 700,
+    )
+    expect(differencePayments).toMatchObject([{ status: 'captured' }])
+    expect(eventsOf('charge.succeeded', order.id)).toMatchObject([
+      { payload: { amount: 700, transactionId: charge?.id } },
+    ])
+    // Settling again charges nothing more.
+    expect(await services.refunds.settleOrder(order.id)).toEqual({
+      succeeded: 0,
+      failed: 0,
+      accepted: 0,
+      deferred: 0,
+    })
+    expect(
+      stripe.requests.filter(
+        (request) =>
+          request.path === '/v1/payment_intents' &&
+          request.idempotencyKey?.includes(`order-charge:${charge?.id ?? ''}`) === true,
+      ),
+    ).toHaveLength(1)
+  })
+
+  it('records a declined difference charge as failed and tells the store', async () => {
+    const services = build(stripeProvider())
+    const { item, otherSku, otherPriceAmount } = exchangeable
+    const saved = await services.customers.saveCard(template.customerId, {
+      provider: 'stripe',
+      token: localStripeTestPaymentMethods.decline,
+      brand: 'visa',
+      lastFour: '0002',
+      currency: template.currency,
+    })
+    if (!saved.ok) throw new Error('the card was not saved')
+    const { order } = await placeDeliveredOrder(
+      services,
+      { kind: 'token', token: localStripeTestPaymentMethods.approve },
+      {
+        lines: [{ item, unitPriceAmount: otherPriceAmount - 300 }],
+        discountAmount: 0,
+        shippingAmount: 0,
+      },
+    )
+    await services.operations.exchangeOrderItems(
+      staff,
+      order.number,
+      [item.sku],
+      [otherSku],
+      saved.value.reference,
+    )
+    await services.operations.advanceOrder(staff, order.number, 'return-received')
+    expect(await chargesOf(services, order.number)).toMatchObject([
+      { amount: 300, status: 'failed' },
+    ])
+    expect(eventsOf('charge.failed', order.id)).toMatchObject([
+      { payload: { amount: 300, reason: expect.stringMatching(/^declined/) as unknown } },
+    ])
+    expect(await services.orders.listProviderCharges({ orderId: order.id })).toEqual([])
   })
 
   it('credits a return refunded to a gift card at once and sends nothing to the provider', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createSandboxPaymentProvider } from '../adapters/payment-sandbox/index.ts'
 import { createStripePaymentProvider } from '../adapters/payment-stripe/index.ts'
-import { createOrderService, type Order } from '../domains/orders/index.ts'
+import { createCustomerService } from '../domains/customers/index.ts'
+import { createOrderService, type Order, type OrderItem } from '../domains/orders/index.ts'
 import {
   createPaymentsService,
   type PaymentMethodInput,
@@ -43,7 +44,12 @@ describeEachEngine('settle order refunds', (getDatabase) => {
       payments,
       orders,
       operations: createOrderOperations(dependencies),
-      refunds: createRefundSettlement({ orders, payments, clock: dependencies.clock }),
+      refunds: createRefundSettlement({
+        orders,
+        payments,
+        customers: createCustomerService(dependencies),
+        clock: dependencies.clock,
+      }),
     }
   }
 
@@ -161,6 +167,80 @@ describeEachEngine('settle order refunds', (getDatabase) => {
       refundedAmount: { amount: order.totalAmount },
     })
     expect(eventsOf('refund.succeeded', order.id)).toHaveLength(1)
+  })
+
+  it("charges a pending order's dearer items to the saved card once, retrying while Stripe is down", async () => {
+    const services = build(
+      createStripePaymentProvider({
+        secretKey: 'sk_test_local',
+        webhookSecret: 'whsec_local',
+        apiBase: stripe.url,
+      }),
+    )
+    const customers = createCustomerService(dependencies)
+    const saved = await customers.saveCard(template.customerId, {
+      provider: 'stripe',
+      token: 'pm_card_visa',
+      brand: 'visa',
+      lastFour: '4242',
+      currency: template.currency,
+    })
+    if (!saved.ok) throw new Error('the card was not saved')
+    let swap: { item: OrderItem; otherSku: string; otherPriceAmount: number } | undefined
+    for (const item of template.items) {
+      const product = await services.orders.products.findProductOfSku(item.sku)
+      const other = product?.variants.find(
+        (variant) => variant.isAvailable && variant.sku !== item.sku,
+      )
+      if (other !== undefined)
+        swap = { item, otherSku: other.sku, otherPriceAmount: other.priceAmount }
+      if (swap !== undefined) break
+    }
+    if (swap === undefined) throw new Error('no item of the τ² order has another variant')
+    orderCount += 1
+    // Paid at a price 900 below the other variant's: the change costs 900 more.
+    const { order } = await placeCardPaidOrder(services, template, {
+      number: `#K90000${String(orderCount)}`,
+      paymentMethod: { kind: 'token', token: 'pm_card_visa' },
+      lines: [{ item: swap.item, unitPriceAmount: swap.otherPriceAmount - 900 }],
+    })
+    const modified = await services.operations.modifyOrderItems(
+      { kind: 'staff' },
+      order.number,
+      [swap.item.sku],
+      [swap.otherSku],
+      saved.value.reference,
+    )
+    expect(modified.ok).toBe(true)
+    const chargeOf = async () =>
+      (await services.orders.getOrderByNumber(order.number))?.payments.filter(
+        (payment) => payment.kind === 'payment' && payment.position > 0,
+      ) ?? []
+    expect(await chargeOf()).toMatchObject([{ amount: 900, status: 'pending' }])
+
+    stripe.failNextRequests(1)
+    expect(await services.refunds.settleOrder(order.id)).toMatchObject({ deferred: 1 })
+    expect(await chargeOf()).toMatchObject([
+      { status: 'pending', failureReason: 'provider-unavailable' },
+    ])
+    dependencies.clock.advance(61_000)
+    expect(await services.refunds.settleDue()).toMatchObject({ succeeded: 1 })
+    expect(await services.refunds.settleDue()).toMatchObject({ succeeded: 0, deferred: 0 })
+    expect(await chargeOf()).toMatchObject([{ amount: 900, status: 'succeeded' }])
+    const chargeId = (await chargeOf())[0]?.id ?? ''
+    const intents = stripe.requests.filter(
+      (request) =>
+        request.path === '/v1/payment_intents' &&
+        request.idempotencyKey?.includes(`order-charge:${chargeId}`) === true,
+    )
+    // The failed try and the retry carry one key: Stripe could never charge twice.
+    expect(intents).toHaveLength(2)
+    expect(new Set(intents.map((request) => request.idempotencyKey)).size).toBe(1)
+    const captured = (await services.payments.listPaymentsOfOrder(order.id)).filter(
+      (payment) => payment.amount.amount === 900,
+    )
+    expect(captured).toMatchObject([{ status: 'captured' }])
+    expect(eventsOf('charge.succeeded', order.id)).toHaveLength(1)
   })
 
   it('leaves τ²’s historical refunds to gift cards and saved methods as they are', async () => {

@@ -1,8 +1,8 @@
 import type { RefundSettlement } from '../workflows/settle-order-refunds/index.ts'
 
 /**
- * Every `intervalMs` (default one minute), sends the refunds that are due to their payment
- * provider: never tried, or whose provider did not answer and whose retry time came (see
+ * Every `intervalMs` (default one minute), sends the refunds (and price-difference charges) that
+ * are due to their payment provider: never tried, or whose provider did not answer and whose retry time came (see
  * `defaultRefundRetrySchedule`). A pass never overlaps the previous one. Returns the function that
  * stops the job.
  */

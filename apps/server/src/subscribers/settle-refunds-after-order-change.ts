@@ -2,8 +2,8 @@ import type { EventBus } from '../shared/event-bus.ts'
 import type { RefundSettlement } from '../workflows/settle-order-refunds/index.ts'
 
 /**
- * The order changes that may record refunds: cancellation, cheaper items, another payment method,
- * the items of a cheaper exchange received, a return refunded.
+ * The order changes that may record refunds or charges: cancellation, other items (cheaper or
+ * dearer), another payment method, the items of an exchange received, a return refunded.
  */
 const refundingOrderEvents = [
   'order.cancelled',
@@ -14,9 +14,10 @@ const refundingOrderEvents = [
 ]
 
 /**
- * Sends an order's new refunds to its payment provider as soon as the change is stored (after
- * commit, when the event is published). A refund the provider does not take now stays pending for
- * the refund job. Returns the function that unsubscribes.
+ * Sends an order's new refunds (and charges of a price difference to a saved card) to the payment
+ * provider as soon as the change is stored (after commit, when the event is published). One the
+ * provider does not take now stays pending for the refund job. Returns the function that
+ * unsubscribes.
  */
 export function subscribeRefundSettlement(
   eventBus: Pick<EventBus, 'subscribe'>,

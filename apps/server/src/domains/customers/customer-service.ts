@@ -61,6 +61,14 @@ export interface CustomerService {
   ): Promise<Result<CustomerProfile, 'customer-not-found'>>
   getPaymentMethod(customerId: string, reference: string): Promise<SavedPaymentMethod | undefined>
   /**
+   * The provider token of a saved card (by reference) that is not removed, to charge it without
+   * the shopper (a price difference); undefined when there is none.
+   */
+  findChargeToken(
+    customerId: string,
+    reference: string,
+  ): Promise<{ token: string; brand: string | null; lastFour: string | null } | undefined>
+  /**
    * Keeps a tokenized card as the customer's saved payment method (`credit-card`, chargeable at the
    * next checkout). Saving the same provider token again returns the card already saved.
    * Publishes `customer.payment-method-saved` (brand and last four only).
@@ -346,6 +354,17 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
       const profile = await getProfile(customerId)
       if (profile === undefined) return fail('customer-not-found')
       return succeed(profile)
+    },
+    async findChargeToken(customerId, reference) {
+      const row = await db
+        .selectFrom('payment_methods')
+        .select(['provider_token', 'brand', 'last_four'])
+        .where('customer_id', '=', customerId)
+        .where('reference', '=', reference)
+        .where('removed_at', 'is', null)
+        .executeTakeFirst()
+      if (row === undefined || row.provider_token === null) return undefined
+      return { token: row.provider_token, brand: row.brand, lastFour: row.last_four }
     },
     async getPaymentMethod(customerId, reference) {
       const profile = await db

@@ -23,8 +23,10 @@ export {
   type OrderChange,
 } from './order-change.ts'
 export {
+  chargeEventTypes,
   orderEventTypes,
   refundEventTypes,
+  type ChargeEventType,
   type OrderEventType,
   type RefundEventType,
 } from './order-events.ts'
@@ -66,6 +68,8 @@ export {
   type PaymentMethodInfo,
   type PaymentTransaction,
   type PaymentTransactionKind,
+  type ChargeAttemptResult,
+  type ProviderCharge,
   type ProviderRefund,
   type RefundAttemptResult,
   type ReturnRequest,

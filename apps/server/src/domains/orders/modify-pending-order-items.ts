@@ -1,5 +1,10 @@
 import { fail, succeed, type Result } from '../../shared/result.ts'
-import { hasEnoughItems, type NewPaymentTransaction, type OrderChange } from './order-change.ts'
+import {
+  differencePayment,
+  hasEnoughItems,
+  type NewPaymentTransaction,
+  type OrderChange,
+} from './order-change.ts'
 import type {
   ItemsModification,
   Order,
@@ -81,13 +86,16 @@ export function modifyPendingOrderItems(
       toPriceAmount: change.newVariant.priceAmount,
     })
   }
-  const payment: NewPaymentTransaction = {
-    kind: difference > 0 ? 'payment' : 'refund',
-    amount: Math.abs(difference),
-    paymentMethodReference: paymentMethod.reference,
-    paymentMethodId: paymentMethod.id,
-    ...(difference <= 0 && paymentMethod.isGiftCard ? { settled: true } : {}),
-  }
+  const payment: NewPaymentTransaction =
+    difference > 0
+      ? differencePayment(paymentMethod, difference)
+      : {
+          kind: 'refund',
+          amount: -difference,
+          paymentMethodReference: paymentMethod.reference,
+          paymentMethodId: paymentMethod.id,
+          ...(paymentMethod.isGiftCard ? { settled: true } : {}),
+        }
   const itemsModification: ItemsModification = { paymentPosition: order.payments.length, changes }
   const subtotal = items.reduce((sum, item) => sum + item.unitPriceAmount * item.quantity, 0)
   return succeed({

@@ -1,4 +1,10 @@
-import type { GiftCardAdjustment, Order, OrderItem, PaymentTransactionKind } from './order.ts'
+import type {
+  GiftCardAdjustment,
+  Order,
+  OrderItem,
+  PaymentMethodInfo,
+  PaymentTransactionKind,
+} from './order.ts'
 import type { OrderEventType } from './order-events.ts'
 
 /** A payment or refund an order change appends to the payment history. */
@@ -12,6 +18,26 @@ export interface NewPaymentTransaction {
    * it is stored as succeeded. Other refunds are pending until the payment provider confirms them.
    */
   readonly settled?: boolean
+  /**
+   * True for a payment (a price difference) to charge to a saved card through the payment provider:
+   * it is stored as pending until the provider took it. Other payments are stored as paid (a gift
+   * card is debited within the change; a method without a provider token is only recorded).
+   */
+  readonly throughProvider?: boolean
+}
+
+/** The payment of `amount` owed on `method`, charged through the provider when the method allows. */
+export function differencePayment(
+  method: PaymentMethodInfo,
+  amount: number,
+): NewPaymentTransaction {
+  return {
+    kind: 'payment',
+    amount,
+    paymentMethodReference: method.reference,
+    paymentMethodId: method.id,
+    ...(!method.isGiftCard && method.isChargeable === true ? { throughProvider: true } : {}),
+  }
 }
 
 /**

@@ -22,3 +22,12 @@ export const refundEventTypes = ['refund.succeeded', 'refund.failed'] as const
 
 /** One of {@link refundEventTypes}. */
 export type RefundEventType = (typeof refundEventTypes)[number]
+
+/**
+ * The facts of a price difference charged to a saved card through the payment provider (aggregate:
+ * the order); `charge.failed` is for the store to follow up.
+ */
+export const chargeEventTypes = ['charge.succeeded', 'charge.failed'] as const
+
+/** One of {@link chargeEventTypes}. */
+export type ChargeEventType = (typeof chargeEventTypes)[number]

@@ -7,7 +7,15 @@ import type { FulfillmentProvider } from './fulfillment-provider.ts'
 import type { FindProductVariant } from './modify-pending-order-items.ts'
 import type { OrderChange } from './order-change.ts'
 import { canTransitionOrder, type OrderStatus } from './order-status.ts'
-import type { Fulfillment, Order, ProviderRefund, RefundAttemptResult } from './order.ts'
+import type {
+  ChargeAttemptResult,
+  Fulfillment,
+  Order,
+  ProviderCharge,
+  ProviderRefund,
+  RefundAttemptResult,
+} from './order.ts'
+import type { ChargeEventType } from './order-events.ts'
 import { createProductLookup, type ProductLookup } from './product-lookup.ts'
 import {
   createSqlOrderRepository,
@@ -76,6 +84,17 @@ export interface OrderService {
    * pending until `nextAttemptAt`. Returns false (and publishes nothing) when it was no longer pending.
    */
   recordRefundAttempt(refund: ProviderRefund, result: RefundAttemptResult): Promise<boolean>
+  /** Price differences to charge to saved cards through the payment provider that are due now. */
+  listProviderCharges(filter?: {
+    orderId?: string | undefined
+    limit?: number | undefined
+  }): Promise<ProviderCharge[]>
+  /**
+   * Records what charging a price difference came to: `succeeded` and `failed` settle it and publish
+   * `charge.succeeded` / `charge.failed`; `deferred` keeps it pending until `nextAttemptAt`. Returns
+   * false (and publishes nothing) when it was no longer pending.
+   */
+  recordChargeAttempt(charge: ProviderCharge, result: ChargeAttemptResult): Promise<boolean>
   readonly products: ProductLookup
 }
 
@@ -248,6 +267,33 @@ export function createOrderService(dependencies: OrderServiceDependencies): Orde
           amount: refund.amount,
           currency: refund.currency,
           paymentMethodReference: refund.paymentMethodReference,
+          ...(result.kind === 'succeeded'
+            ? { providerReference: result.providerReference }
+            : { reason: result.reason }),
+        },
+      })
+      return true
+    },
+    listProviderCharges: (filter = {}) =>
+      repository.listProviderCharges({
+        orderId: filter.orderId,
+        dueAt: now(),
+        limit: filter.limit ?? 100,
+      }),
+    async recordChargeAttempt(charge, result) {
+      const recorded = await repository.recordChargeAttempt(charge.transactionId, result)
+      if (!recorded || result.kind === 'deferred') return recorded
+      await dependencies.eventBus.publish({
+        type: (result.kind === 'succeeded'
+          ? 'charge.succeeded'
+          : 'charge.failed') satisfies ChargeEventType,
+        aggregateId: charge.orderId,
+        payload: {
+          orderNumber: charge.orderNumber,
+          transactionId: charge.transactionId,
+          amount: charge.amount,
+          currency: charge.currency,
+          paymentMethodReference: charge.paymentMethodReference,
           ...(result.kind === 'succeeded'
             ? { providerReference: result.providerReference }
             : { reason: result.reason }),

@@ -61,7 +61,10 @@ export interface PaymentTransaction {
   readonly currency: string
   readonly paymentMethodId: string | null
   readonly paymentMethodReference: string
-  /** `succeeded`, or for refunds `pending` until the payment provider settles them, or `failed`. */
+  /**
+   * `succeeded`; or `pending` until the payment provider settles it (a refund, or a price difference
+   * charged to a saved card), then `succeeded` or `failed`.
+   */
   readonly status: string
   /** Why a refund failed (`refund-failed`, `not-refundable`…); null otherwise. */
   readonly failureReason: string | null
@@ -83,6 +86,23 @@ export interface ProviderRefund {
   /** How many times it was sent before without an answer. */
   readonly attemptCount: number
 }
+
+/** A price difference owed on an order, to charge to the customer's saved card. */
+export interface ProviderCharge {
+  /** The payment's id in the payment history (`pay_…`); the provider's idempotency key comes from it. */
+  readonly transactionId: string
+  readonly orderId: string
+  readonly orderNumber: string
+  readonly customerId: string
+  readonly amount: number
+  readonly currency: string
+  readonly paymentMethodReference: string
+  /** How many times it was sent before without an answer. */
+  readonly attemptCount: number
+}
+
+/** What one attempt to charge a price difference came to (a charge is never left "accepted"). */
+export type ChargeAttemptResult = Exclude<RefundAttemptResult, { readonly kind: 'accepted' }>
 
 /** What one attempt to send a refund to the payment provider came to. */
 export type RefundAttemptResult =
@@ -183,6 +203,11 @@ export interface PaymentMethodInfo {
   readonly isGiftCard: boolean
   /** Gift-card balance in minor units; null for other kinds. */
   readonly balanceAmount: number | null
+  /**
+   * A provider token is on file (a card saved at checkout): a price difference owed on it is charged
+   * through the payment provider. Methods without one (imported with a τ² store) are recorded only.
+   */
+  readonly isChargeable?: boolean
 }
 
 /** A change to a gift card's balance that an order change requires (positive adds). */

@@ -277,7 +277,7 @@ describe('receiveReturnedItems', () => {
     })
   })
 
-  it('refunds the difference of a cheaper exchange and nothing for a dearer or equal one', () => {
+  it('refunds the difference of a cheaper exchange, nothing for an equal one', () => {
     expect(receiveReturnedItems(exchange(-1_250), card)).toMatchObject({
       ok: true,
       value: {
@@ -285,13 +285,60 @@ describe('receiveReturnedItems', () => {
         newPayments: [{ kind: 'refund', amount: 1_250, paymentMethodReference: 'card' }],
       },
     })
-    for (const difference of [0, 700]) {
-      expect(receiveReturnedItems(exchange(difference), card)).toMatchObject({
-        ok: true,
-        value: { order: { status: 'return-received' }, newPayments: [] },
-      })
-    }
+    expect(receiveReturnedItems(exchange(0), card)).toMatchObject({
+      ok: true,
+      value: { order: { status: 'return-received' }, newPayments: [] },
+    })
+    expect(receiveReturnedItems(exchange(0), undefined)).toMatchObject({ ok: true })
     expect(receiveReturnedItems(exchange(-1_250), undefined)).toEqual({
+      ok: false,
+      reason: 'payment-method-not-found',
+    })
+  })
+
+  it('charges the difference of a dearer exchange: a saved card through the provider, a gift card at once', () => {
+    const savedCard: PaymentMethodInfo = {
+      id: 'pm_saved',
+      reference: 'credit_card_1',
+      isGiftCard: false,
+      balanceAmount: null,
+      isChargeable: true,
+    }
+    const charged = receiveReturnedItems(exchange(700), savedCard)
+    expect(charged).toMatchObject({
+      ok: true,
+      value: {
+        order: { status: 'return-received' },
+        newPayments: [
+          {
+            kind: 'payment',
+            amount: 700,
+            paymentMethodReference: 'credit_card_1',
+            throughProvider: true,
+          },
+        ],
+        giftCardAdjustments: [],
+        event: { payload: { refunds: [], charges: [{ amount: 700 }] } },
+      },
+    })
+    expect(receiveReturnedItems(exchange(700), giftCard)).toMatchObject({
+      ok: true,
+      value: {
+        newPayments: [{ kind: 'payment', amount: 700, paymentMethodReference: 'gift_card_1' }],
+        giftCardAdjustments: [{ paymentMethodReference: 'gift_card_1', amount: -700 }],
+      },
+    })
+    const gift = receiveReturnedItems(exchange(700), giftCard)
+    expect(gift.ok && gift.value.newPayments[0]?.throughProvider).toBeFalsy()
+    // A method without a provider token (imported with a τ² store) is recorded as paid.
+    const recorded = receiveReturnedItems(exchange(700), { ...savedCard, isChargeable: false })
+    expect(recorded).toMatchObject({ ok: true, value: { newPayments: [{ amount: 700 }] } })
+    expect(recorded.ok && recorded.value.newPayments[0]?.throughProvider).toBeFalsy()
+    expect(receiveReturnedItems(exchange(1_500), giftCard)).toEqual({
+      ok: false,
+      reason: 'insufficient-gift-card-balance',
+    })
+    expect(receiveReturnedItems(exchange(700), undefined)).toEqual({
       ok: false,
       reason: 'payment-method-not-found',
     })

@@ -1,6 +1,11 @@
 import { parseDecimalAmount } from '../../shared/money.ts'
 import { fail, succeed, type Result } from '../../shared/result.ts'
-import { orderLoyaltyPoints, type NewPaymentTransaction, type OrderChange } from './order-change.ts'
+import {
+  differencePayment,
+  orderLoyaltyPoints,
+  type NewPaymentTransaction,
+  type OrderChange,
+} from './order-change.ts'
 import type {
   ExchangeRequest,
   GiftCardAdjustment,
@@ -17,6 +22,8 @@ export type ReturnSettlementRefusal =
   /** The order holds no return request (an exchange is settled when its items are received). */
   | 'not-a-return'
   | 'payment-method-not-found'
+  /** A dearer exchange's gift card no longer holds the price difference. */
+  | 'insufficient-gift-card-balance'
 
 function stringList(value: unknown): string[] | undefined {
   return Array.isArray(value) && value.every((entry) => typeof entry === 'string')
@@ -120,11 +127,27 @@ function refundTo(
   }
 }
 
+/** The price difference of a dearer exchange, taken from `method`. */
+function chargeTo(
+  method: PaymentMethodInfo,
+  amount: number,
+): { newPayments: NewPaymentTransaction[]; giftCardAdjustments: GiftCardAdjustment[] } {
+  return {
+    newPayments: [differencePayment(method, amount)],
+    // A gift card is debited at once; a saved card through the payment provider.
+    giftCardAdjustments: method.isGiftCard
+      ? [{ paymentMethodReference: method.reference, amount: -amount }]
+      : [],
+  }
+}
+
 /**
- * The returned items of a return or exchange arrived: status `return-received`. An exchange for
- * cheaper variants refunds the price difference to the exchange's payment method here (capped at what
- * the order may still refund); a dearer or equal one refunds nothing. `exchangeMethod` is the
- * exchange's payment method, resolved by the caller (only needed for a cheaper exchange).
+ * The returned items of a return or exchange arrived: status `return-received`. The price
+ * difference of an exchange moves here, through the exchange's payment method: a cheaper exchange's
+ * is refunded (capped at what the order may still refund), a dearer one's is charged (a gift card at
+ * once, a saved card through the payment provider right after; a method without a provider token is
+ * only recorded). `exchangeMethod` is the exchange's payment method, resolved by the caller (only
+ * needed when the prices differ).
  */
 export function receiveReturnedItems(
   order: Order,
@@ -133,12 +156,23 @@ export function receiveReturnedItems(
   if (order.status !== 'return-requested' && order.status !== 'exchange-requested')
     return fail('invalid-transition')
   const exchange = order.status === 'exchange-requested' ? openExchangeRequest(order) : undefined
-  const owed = exchange === undefined ? 0 : Math.max(0, -exchange.priceDifferenceAmount)
-  if (owed > 0 && exchangeMethod === undefined) return fail('payment-method-not-found')
+  const difference = exchange?.priceDifferenceAmount ?? 0
+  if (difference !== 0 && exchangeMethod === undefined) return fail('payment-method-not-found')
+  if (
+    difference > 0 &&
+    exchangeMethod?.isGiftCard === true &&
+    (exchangeMethod.balanceAmount ?? 0) < difference
+  ) {
+    return fail('insufficient-gift-card-balance')
+  }
   const money =
-    owed > 0 && exchangeMethod !== undefined
-      ? refundTo(order, exchangeMethod, owed)
-      : { newPayments: [], giftCardAdjustments: [] }
+    exchangeMethod === undefined || difference === 0
+      ? { newPayments: [], giftCardAdjustments: [] }
+      : difference < 0
+        ? refundTo(order, exchangeMethod, -difference)
+        : chargeTo(exchangeMethod, difference)
+  const refunds = money.newPayments.filter((payment) => payment.kind === 'refund')
+  const charges = money.newPayments.filter((payment) => payment.kind === 'payment')
   return succeed({
     order: { ...order, status: 'return-received' },
     changedItems: [],
@@ -149,7 +183,8 @@ export function receiveReturnedItems(
         orderNumber: order.number,
         from: order.status,
         to: 'return-received',
-        refunds: money.newPayments,
+        refunds,
+        ...(charges.length === 0 ? {} : { charges }),
       },
     },
   })

@@ -10,6 +10,8 @@ import type {
   OrderItem,
   OrderableVariant,
   PaymentTransaction,
+  ChargeAttemptResult,
+  ProviderCharge,
   ProviderRefund,
   RefundAttemptResult,
   TrackingEvent,
@@ -85,6 +87,17 @@ export interface OrderRepository {
    * is unknown), so an outcome reported twice is recorded once.
    */
   recordRefundAttempt(transactionId: string, result: RefundAttemptResult): Promise<boolean>
+  /**
+   * Pending price-difference payments to charge to a saved card through the payment provider,
+   * never tried or due again by `dueAt`; oldest first.
+   */
+  listProviderCharges(filter: {
+    orderId?: string | undefined
+    dueAt: string
+    limit: number
+  }): Promise<ProviderCharge[]>
+  /** Records one attempt at a pending charge; false when it is no longer pending (or unknown). */
+  recordChargeAttempt(transactionId: string, result: ChargeAttemptResult): Promise<boolean>
 }
 
 const chunkSize = 500
@@ -316,9 +329,13 @@ export function createSqlOrderRepository(db: Db): OrderRepository {
               currency: before.currency,
               payment_method_id: payment.paymentMethodId,
               payment_method_reference: payment.paymentMethodReference,
-              // A gift card is credited within the change; other refunds wait for the provider.
+              // A gift card is credited within the change; other refunds wait for the provider, and
+              // so does a price difference charged to a saved card.
               status:
-                payment.kind === 'refund' && payment.settled !== true ? 'pending' : 'succeeded',
+                (payment.kind === 'refund' && payment.settled !== true) ||
+                (payment.kind === 'payment' && payment.throughProvider === true)
+                  ? 'pending'
+                  : 'succeeded',
               provider_reference: null,
               created_at: now,
             })),
@@ -489,39 +506,87 @@ export function createSqlOrderRepository(db: Db): OrderRepository {
         attemptCount: Number(row.attempt_count ?? 0),
       }))
     },
-    async recordRefundAttempt(transactionId, result) {
-      const changes =
-        result.kind === 'succeeded'
-          ? {
-              status: 'succeeded',
-              failure_reason: null,
-              next_attempt_at: null,
-              provider_reference: result.providerReference,
-            }
-          : result.kind === 'failed'
-            ? { status: 'failed', failure_reason: result.reason, next_attempt_at: null }
-            : result.kind === 'accepted'
-              ? {
-                  failure_reason: null,
-                  next_attempt_at: null,
-                  // A refund the provider accepted waits for its news; it is never sent again.
-                  provider_reference: result.providerReference ?? 'accepted',
-                }
-              : { failure_reason: result.reason, next_attempt_at: result.nextAttemptAt }
-      const updated = await db
-        .updateTable('payment_transactions')
-        .set((builder) => ({
-          ...changes,
-          attempt_count:
-            result.kind === 'deferred'
-              ? builder('attempt_count', '+', 1)
-              : builder.ref('attempt_count'),
-        }))
-        .where('id', '=', transactionId)
-        .where('kind', '=', 'refund')
-        .where('status', '=', 'pending')
-        .executeTakeFirst()
-      return Number(updated.numUpdatedRows) === 1
+    recordRefundAttempt: (transactionId, result) => recordAttempt('refund', transactionId, result),
+    recordChargeAttempt: (transactionId, result) => recordAttempt('payment', transactionId, result),
+    async listProviderCharges(filter) {
+      let query = db
+        .selectFrom('payment_transactions as charge')
+        .innerJoin('orders', 'orders.id', 'charge.order_id')
+        .select([
+          'charge.id',
+          'charge.order_id',
+          'orders.number',
+          'orders.customer_id',
+          'charge.amount',
+          'charge.currency',
+          'charge.payment_method_reference',
+          'charge.attempt_count',
+        ])
+        .where('charge.kind', '=', 'payment')
+        .where('charge.status', '=', 'pending')
+        .where('charge.provider_reference', 'is', null)
+        .where((builder) =>
+          builder.or([
+            builder('charge.next_attempt_at', 'is', null),
+            builder('charge.next_attempt_at', '<=', filter.dueAt),
+          ]),
+        )
+      if (filter.orderId !== undefined) query = query.where('charge.order_id', '=', filter.orderId)
+      const rows = await query
+        .orderBy('charge.created_at')
+        .orderBy('charge.id')
+        .limit(filter.limit)
+        .execute()
+      return rows.map((row) => ({
+        transactionId: row.id,
+        orderId: row.order_id,
+        orderNumber: row.number,
+        customerId: row.customer_id,
+        amount: Number(row.amount),
+        currency: row.currency,
+        paymentMethodReference: row.payment_method_reference,
+        attemptCount: Number(row.attempt_count ?? 0),
+      }))
     },
+  }
+
+  /** Records one attempt at a pending refund or charge (see `recordRefundAttempt`). */
+  async function recordAttempt(
+    kind: 'refund' | 'payment',
+    transactionId: string,
+    result: RefundAttemptResult,
+  ): Promise<boolean> {
+    const changes =
+      result.kind === 'succeeded'
+        ? {
+            status: 'succeeded',
+            failure_reason: null,
+            next_attempt_at: null,
+            provider_reference: result.providerReference,
+          }
+        : result.kind === 'failed'
+          ? { status: 'failed', failure_reason: result.reason, next_attempt_at: null }
+          : result.kind === 'accepted'
+            ? {
+                failure_reason: null,
+                next_attempt_at: null,
+                // A refund the provider accepted waits for its news; it is never sent again.
+                provider_reference: result.providerReference ?? 'accepted',
+              }
+            : { failure_reason: result.reason, next_attempt_at: result.nextAttemptAt }
+    const updated = await db
+      .updateTable('payment_transactions')
+      .set((builder) => ({
+        ...changes,
+        attempt_count:
+          result.kind === 'deferred'
+            ? builder('attempt_count', '+', 1)
+            : builder.ref('attempt_count'),
+      }))
+      .where('id', '=', transactionId)
+      .where('kind', '=', kind)
+      .where('status', '=', 'pending')
+      .executeTakeFirst()
+    return Number(updated.numUpdatedRows) === 1
   }
 }

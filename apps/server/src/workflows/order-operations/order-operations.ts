@@ -143,6 +143,7 @@ function toPaymentMethodInfo(
     reference: method.reference,
     isGiftCard: isGiftCard(method),
     balanceAmount: method.balanceAmount,
+    isChargeable: method.isChargeable,
   }
 }
 

@@ -1,5 +1,8 @@
+import type { CustomerService } from '../../domains/customers/index.ts'
 import type {
+  ChargeAttemptResult,
   OrderService,
+  ProviderCharge,
   ProviderRefund,
   RefundAttemptResult,
 } from '../../domains/orders/index.ts'
@@ -34,25 +37,43 @@ export interface RefundSettlementReport {
 
 /** What the refund settlement is built from. */
 export interface RefundSettlementDependencies {
-  readonly orders: Pick<OrderService, 'getOrder' | 'listProviderRefunds' | 'recordRefundAttempt'>
+  readonly orders: Pick<
+    OrderService,
+    | 'getOrder'
+    | 'listProviderRefunds'
+    | 'recordRefundAttempt'
+    | 'listProviderCharges'
+    | 'recordChargeAttempt'
+  >
   readonly payments: Pick<
     PaymentsService,
-    'refundPayment' | 'getRefund' | 'listPaymentsOfOrder' | 'onRefundStatusChanged'
+    | 'refundPayment'
+    | 'getRefund'
+    | 'listPaymentsOfOrder'
+    | 'onRefundStatusChanged'
+    | 'startPayment'
+    | 'capturePayment'
+    | 'cancelPayment'
   >
+  /** Where the saved card a price difference is charged to is found. */
+  readonly customers: Pick<CustomerService, 'findChargeToken'>
   readonly clock: Clock
   readonly schedule?: RefundRetrySchedule | undefined
   /** Told about an unexpected error while sending one refund (it stays pending and is retried). */
   readonly onError?: ((error: unknown, refund: ProviderRefund) => void) | undefined
+  /** Told about an unexpected error while charging a price difference (retried like a refund). */
+  readonly onChargeError?: ((error: unknown, charge: ProviderCharge) => void) | undefined
 }
 
 /**
  * Sends the pending refunds of orders paid through a payment provider (sandbox card, Stripe,
- * PayPal) to that provider and records the outcome on the order's refund.
+ * PayPal) to that provider and records the outcome on the order's refund; charges the price
+ * differences owed on saved cards (a dearer exchange or item change) the same way.
  */
 export interface RefundSettlement {
-  /** Sends one order's pending refunds that are due (called right after an order change). */
+  /** Sends one order's pending refunds and charges that are due (right after an order change). */
   settleOrder(orderId: string): Promise<RefundSettlementReport>
-  /** Sends every pending refund that is due: never tried, or whose retry time has come (the job). */
+  /** Sends every pending refund and charge that is due: never tried, or due again (the job). */
   settleDue(): Promise<RefundSettlementReport>
   /**
    * Applies the provider's later news of refunds it accepted (webhooks, through
@@ -120,11 +141,75 @@ export function createRefundSettlement(
     return { kind: 'accepted', providerReference: sent.providerReference }
   }
 
-  async function settle(refunds: readonly ProviderRefund[]): Promise<RefundSettlementReport> {
+  /**
+   * Charges a price difference to the saved card, off-session and captured at once. The checkout
+   * reference `order-charge:<payment history id>` makes the provider's idempotency key, so a retry
+   * never charges twice.
+   */
+  async function charge(owed: ProviderCharge): Promise<ChargeAttemptResult> {
+    const card = await dependencies.customers.findChargeToken(
+      owed.customerId,
+      owed.paymentMethodReference,
+    )
+    if (card === undefined) return { kind: 'failed', reason: 'payment-method-not-chargeable' }
+    let started: Awaited<ReturnType<typeof payments.startPayment>>
+    try {
+      started = await payments.startPayment({
+        checkoutReference: `order-charge:${owed.transactionId}`,
+        amount: money(owed.amount, owed.currency),
+        description: `Price difference, order ${owed.orderNumber}`,
+        paymentMethod: {
+          kind: 'token',
+          token: card.token,
+          ...(card.brand !== null && card.lastFour !== null
+            ? { card: { brand: card.brand, lastFour: card.lastFour } }
+            : {}),
+        },
+        orderId: owed.orderId,
+        customerId: owed.customerId,
+        captureMode: 'automatic',
+      })
+    } catch (error) {
+      if (!isAppError(error, 'unavailable')) dependencies.onChargeError?.(error, owed)
+      return deferredCharge(owed, 'provider-unavailable')
+    }
+    if (!started.ok) return { kind: 'failed', reason: `declined:${started.declineReason}` }
+    let payment = started.value
+    if (payment.status === 'authorized') {
+      const captured = await payments.capturePayment(payment.id)
+      if (!captured.ok) return { kind: 'failed', reason: captured.reason }
+      payment = captured.value
+    }
+    if (payment.status === 'captured') {
+      return { kind: 'succeeded', providerReference: payment.providerReference ?? payment.id }
+    }
+    if (payment.status === 'pending') return deferredCharge(owed, 'in-progress')
+    // A card that asks the shopper to confirm (3-D Secure) cannot be charged without them.
+    if (payment.status === 'requires-action') await payments.cancelPayment(payment.id)
+    return { kind: 'failed', reason: payment.status }
+  }
+
+  function deferredCharge(owed: ProviderCharge, reason: string): ChargeAttemptResult {
+    const delay = refundRetryDelayMs(schedule, owed.attemptCount)
+    return {
+      kind: 'deferred',
+      reason,
+      nextAttemptAt: new Date(clock.now().getTime() + delay).toISOString(),
+    }
+  }
+
+  async function settle(
+    refunds: readonly ProviderRefund[],
+    charges: readonly ProviderCharge[],
+  ): Promise<RefundSettlementReport> {
     const report = { succeeded: 0, failed: 0, accepted: 0, deferred: 0 }
     for (const refund of refunds) {
       const result = await attempt(refund)
       if (await orders.recordRefundAttempt(refund, result)) report[result.kind] += 1
+    }
+    for (const owed of charges) {
+      const result = await charge(owed)
+      if (await orders.recordChargeAttempt(owed, result)) report[result.kind] += 1
     }
     return report
   }
@@ -155,10 +240,13 @@ export function createRefundSettlement(
 
   return {
     async settleOrder(orderId) {
-      return settle(await orders.listProviderRefunds({ orderId }))
+      return settle(
+        await orders.listProviderRefunds({ orderId }),
+        await orders.listProviderCharges({ orderId }),
+      )
     },
     async settleDue() {
-      return settle(await orders.listProviderRefunds())
+      return settle(await orders.listProviderRefunds(), await orders.listProviderCharges())
     },
     followProviderNews() {
       return payments.onRefundStatusChanged(applyNews)
