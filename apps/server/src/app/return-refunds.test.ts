@@ -447,14 +447,21 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
     expect(refundCallsOf(paymentId)).toHaveLength(0)
   })
 
-  it("charges a dearer exchange's difference to the saved card through the provider once the items arrive", async () => {
-    const services = build(stripeProvider())
+  /**
+   * A delivered order paid by card, exchanged for the other variant costing `difference` more, to
+   * be paid with a card saved with the Stripe test `token`; the returned item has arrived.
+   */
+  async function receiveDearerExchange(
+    services: Services,
+    token: string,
+    difference: number,
+  ): Promise<{ order: Order; savedReference: string }> {
     const { item, otherSku, otherPriceAmount } = exchangeable
     const saved = await services.customers.saveCard(template.customerId, {
       provider: 'stripe',
-      token: localStripeTestPaymentMethods.approve,
+      token,
       brand: 'visa',
-      lastFour: '4242',
+      lastFour: token === localStripeTestPaymentMethods.approve ? '4242' : '0002',
       currency: template.currency,
     })
     if (!saved.ok) throw new Error('the card was not saved')
@@ -462,32 +469,40 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
       services,
       { kind: 'token', token: localStripeTestPaymentMethods.approve },
       {
-        lines: [{ item, unitPriceAmount: otherPriceAmount - 700 }],
+        lines: [{ item, unitPriceAmount: otherPriceAmount - difference }],
         discountAmount: 0,
         shippingAmount: 0,
       },
     )
-    expect(
-      (
-        await services.operations.exchangeOrderItems(
-          staff,
-          order.number,
-          [item.sku],
-          [otherSku],
-          saved.value.reference,
-        )
-      ).ok,
-    ).toBe(true)
+    const exchanged = await services.operations.exchangeOrderItems(
+      staff,
+      order.number,
+      [item.sku],
+      [otherSku],
+      saved.value.reference,
+    )
+    expect(exchanged.ok).toBe(true)
+    // Nothing is charged before the returned item arrives.
     expect(await chargesOf(services, order.number)).toEqual([])
     expect(
       await services.operations.advanceOrder(staff, order.number, 'return-received'),
     ).toMatchObject({ ok: true })
+    return { order, savedReference: saved.value.reference }
+  }
+
+  it("charges a dearer exchange's difference to the saved card through the provider once the items arrive", async () => {
+    const services = build(stripeProvider())
+    const { order, savedReference } = await receiveDearerExchange(
+      services,
+      localStripeTestPaymentMethods.approve,
+      700,
+    )
     // Sent right after the change was committed (the subscriber), captured at once.
     const [charge, ...others] = await chargesOf(services, order.number)
     expect(others).toEqual([])
     expect(charge).toMatchObject({
       amount: 700,
-      paymentMethodReference: saved.value.reference,
+      paymentMethodReference: savedReference,
       status: 'succeeded',
     })
     const differencePayments = (await services.payments.listPaymentsOfOrder(order.id)).filter(
@@ -515,32 +530,11 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
 
   it('records a declined difference charge as failed and tells the store', async () => {
     const services = build(stripeProvider())
-    const { item, otherSku, otherPriceAmount } = exchangeable
-    const saved = await services.customers.saveCard(template.customerId, {
-      provider: 'stripe',
-      token: localStripeTestPaymentMethods.decline,
-      brand: 'visa',
-      lastFour: '0002',
-      currency: template.currency,
-    })
-    if (!saved.ok) throw new Error('the card was not saved')
-    const { order } = await placeDeliveredOrder(
+    const { order } = await receiveDearerExchange(
       services,
-      { kind: 'token', token: localStripeTestPaymentMethods.approve },
-      {
-        lines: [{ item, unitPriceAmount: otherPriceAmount - 300 }],
-        discountAmount: 0,
-        shippingAmount: 0,
-      },
+      localStripeTestPaymentMethods.decline,
+      300,
     )
-    await services.operations.exchangeOrderItems(
-      staff,
-      order.number,
-      [item.sku],
-      [otherSku],
-      saved.value.reference,
-    )
-    await services.operations.advanceOrder(staff, order.number, 'return-received')
     expect(await chargesOf(services, order.number)).toMatchObject([
       { amount: 300, status: 'failed' },
     ])

@@ -15,7 +15,7 @@ import type {
   ProviderRefund,
   RefundAttemptResult,
 } from './order.ts'
-import type { ChargeEventType } from './order-events.ts'
+import type { ChargeEventType, RefundEventType } from './order-events.ts'
 import { createProductLookup, type ProductLookup } from './product-lookup.ts'
 import {
   createSqlOrderRepository,
@@ -109,6 +109,29 @@ export function createOrderService(dependencies: OrderServiceDependencies): Orde
   }
   async function getOrder(id: string): Promise<Order | undefined> {
     return (await repository.listOrders({ ids: [id] }))[0]
+  }
+  /** Publishes how a refund or a charge sent to the payment provider ended. */
+  async function publishSettled(
+    type: RefundEventType | ChargeEventType,
+    subject: ProviderRefund | ProviderCharge,
+    result:
+      | { readonly kind: 'succeeded'; readonly providerReference: string | null }
+      | { readonly kind: 'failed'; readonly reason: string },
+  ): Promise<void> {
+    await dependencies.eventBus.publish({
+      type,
+      aggregateId: subject.orderId,
+      payload: {
+        orderNumber: subject.orderNumber,
+        transactionId: subject.transactionId,
+        amount: subject.amount,
+        currency: subject.currency,
+        paymentMethodReference: subject.paymentMethodReference,
+        ...(result.kind === 'succeeded'
+          ? { providerReference: result.providerReference }
+          : { reason: result.reason }),
+      },
+    })
   }
   async function publish(
     order: Order,
@@ -258,20 +281,11 @@ export function createOrderService(dependencies: OrderServiceDependencies): Orde
     async recordRefundAttempt(refund, result) {
       const recorded = await repository.recordRefundAttempt(refund.transactionId, result)
       if (!recorded || (result.kind !== 'succeeded' && result.kind !== 'failed')) return recorded
-      await dependencies.eventBus.publish({
-        type: result.kind === 'succeeded' ? 'refund.succeeded' : 'refund.failed',
-        aggregateId: refund.orderId,
-        payload: {
-          orderNumber: refund.orderNumber,
-          transactionId: refund.transactionId,
-          amount: refund.amount,
-          currency: refund.currency,
-          paymentMethodReference: refund.paymentMethodReference,
-          ...(result.kind === 'succeeded'
-            ? { providerReference: result.providerReference }
-            : { reason: result.reason }),
-        },
-      })
+      await publishSettled(
+        result.kind === 'succeeded' ? 'refund.succeeded' : 'refund.failed',
+        refund,
+        result,
+      )
       return true
     },
     listProviderCharges: (filter = {}) =>
@@ -283,22 +297,11 @@ export function createOrderService(dependencies: OrderServiceDependencies): Orde
     async recordChargeAttempt(charge, result) {
       const recorded = await repository.recordChargeAttempt(charge.transactionId, result)
       if (!recorded || result.kind === 'deferred') return recorded
-      await dependencies.eventBus.publish({
-        type: (result.kind === 'succeeded'
-          ? 'charge.succeeded'
-          : 'charge.failed') satisfies ChargeEventType,
-        aggregateId: charge.orderId,
-        payload: {
-          orderNumber: charge.orderNumber,
-          transactionId: charge.transactionId,
-          amount: charge.amount,
-          currency: charge.currency,
-          paymentMethodReference: charge.paymentMethodReference,
-          ...(result.kind === 'succeeded'
-            ? { providerReference: result.providerReference }
-            : { reason: result.reason }),
-        },
-      })
+      await publishSettled(
+        result.kind === 'succeeded' ? 'charge.succeeded' : 'charge.failed',
+        charge,
+        result,
+      )
       return true
     },
     products: createProductLookup(dependencies.db),

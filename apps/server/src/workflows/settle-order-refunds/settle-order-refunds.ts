@@ -106,8 +106,12 @@ export function createRefundSettlement(
   const { orders, payments, clock } = dependencies
   const schedule = dependencies.schedule ?? defaultRefundRetrySchedule
 
-  function deferred(refund: ProviderRefund, reason: string): RefundAttemptResult {
-    const delay = refundRetryDelayMs(schedule, refund.attemptCount)
+  /** Tried again after the back-off for `attemptCount` unanswered tries (refunds and charges). */
+  function deferred(
+    attemptCount: number,
+    reason: string,
+  ): { kind: 'deferred'; reason: string; nextAttemptAt: string } {
+    const delay = refundRetryDelayMs(schedule, attemptCount)
     return {
       kind: 'deferred',
       reason,
@@ -127,13 +131,13 @@ export function createRefundSettlement(
       })
     } catch (error) {
       if (!isAppError(error, 'unavailable')) dependencies.onError?.(error, refund)
-      return deferred(refund, 'provider-unavailable')
+      return deferred(refund.attemptCount, 'provider-unavailable')
     }
     if (!refunded.ok) return { kind: 'failed', reason: refunded.reason }
     const sent = await payments.getRefund(payment.id, refund.transactionId)
     if (sent === undefined || (sent.status === 'pending' && sent.providerReference === null)) {
       // Another caller is sending this refund right now; its answer is recorded there.
-      return deferred(refund, 'in-progress')
+      return deferred(refund.attemptCount, 'in-progress')
     }
     if (sent.status === 'refunded')
       return { kind: 'succeeded', providerReference: sent.providerReference }
@@ -171,7 +175,7 @@ export function createRefundSettlement(
       })
     } catch (error) {
       if (!isAppError(error, 'unavailable')) dependencies.onChargeError?.(error, owed)
-      return deferredCharge(owed, 'provider-unavailable')
+      return deferred(owed.attemptCount, 'provider-unavailable')
     }
     if (!started.ok) return { kind: 'failed', reason: `declined:${started.declineReason}` }
     let payment = started.value
@@ -183,19 +187,10 @@ export function createRefundSettlement(
     if (payment.status === 'captured') {
       return { kind: 'succeeded', providerReference: payment.providerReference ?? payment.id }
     }
-    if (payment.status === 'pending') return deferredCharge(owed, 'in-progress')
+    if (payment.status === 'pending') return deferred(owed.attemptCount, 'in-progress')
     // A card that asks the shopper to confirm (3-D Secure) cannot be charged without them.
     if (payment.status === 'requires-action') await payments.cancelPayment(payment.id)
     return { kind: 'failed', reason: payment.status }
-  }
-
-  function deferredCharge(owed: ProviderCharge, reason: string): ChargeAttemptResult {
-    const delay = refundRetryDelayMs(schedule, owed.attemptCount)
-    return {
-      kind: 'deferred',
-      reason,
-      nextAttemptAt: new Date(clock.now().getTime() + delay).toISOString(),
-    }
   }
 
   async function settle(
