@@ -40,6 +40,7 @@ import {
 import { createInboxService } from '../domains/inbox/index.ts'
 import { startDueRefundSettlement } from '../jobs/settle-due-refunds.ts'
 import { subscribeLockedVerificationEscalation } from '../subscribers/escalate-locked-verification.ts'
+import { subscribeFailedChargeNotice } from '../subscribers/notify-failed-charge.ts'
 import { subscribeRefundSettlement } from '../subscribers/settle-refunds-after-order-change.ts'
 import {
   createPaymentLinkCheckout,
@@ -224,6 +225,10 @@ export async function createContainer(
     })
     const stopRefundNews = refunds.followProviderNews()
     const stopRefundSubscriber = subscribeRefundSettlement(eventBus, refunds)
+    const stopFailedChargeNotice = subscribeFailedChargeNotice(eventBus, {
+      db: database.db,
+      notifications: commerceB.notifications,
+    })
     const stopRefundJob = startDueRefundSettlement({
       settlement: refunds,
       onError: (error) => logger.error({ err: error }, 'refund settlement pass failed'),
@@ -325,6 +330,7 @@ export async function createContainer(
         paymentLinks.stop()
         stopRefundJob()
         stopRefundSubscriber()
+        stopFailedChargeNotice()
         stopRefundNews()
         stopOrderLifecycle()
         commerceB.stop()

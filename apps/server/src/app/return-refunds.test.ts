@@ -9,8 +9,10 @@ import {
   type PaymentMethodInput,
   type PaymentProvider,
 } from '../domains/payments/index.ts'
+import { createNotificationsService } from '../domains/notifications/index.ts'
 import { createReturnService } from '../domains/returns/index.ts'
 import { createShippingService, loadShippingConfiguration } from '../domains/shipping/index.ts'
+import { subscribeFailedChargeNotice } from '../subscribers/notify-failed-charge.ts'
 import { subscribeRefundSettlement } from '../subscribers/settle-refunds-after-order-change.ts'
 import {
   localStripeTestPaymentMethods,
@@ -79,7 +81,13 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
     // (by this test's payment provider only).
     for (const stop of stops.splice(0)) stop()
     stops.push(subscribeRefundSettlement(dependencies.eventBus, refunds))
+    // No sender configured: the outbox records what the customer would be sent.
+    const notifications = createNotificationsService({ ...dependencies, senders: [] })
+    stops.push(
+      subscribeFailedChargeNotice(dependencies.eventBus, { db: dependencies.db, notifications }),
+    )
     return {
+      notifications,
       payments,
       orders,
       refunds,
@@ -542,6 +550,15 @@ describeEachEngine('refunds of returns and exchanges', (getDatabase) => {
       { payload: { amount: 300, reason: expect.stringMatching(/^declined/) as unknown } },
     ])
     expect(await services.orders.listProviderCharges({ orderId: order.id })).toEqual([])
+    // The customer is told, in their language, with the card they saved.
+    const customer = await services.customers.getCustomer(template.customerId)
+    const notices = (
+      await services.notifications.listNotifications({ recipient: customer?.email ?? '' })
+    ).filter((notice) => notice.template === 'charge-failed')
+    expect(notices).toHaveLength(1)
+    expect(notices[0]?.subject).toContain(order.number)
+    expect(notices[0]?.body).toMatch(/3\.00/)
+    expect(notices[0]?.body).toContain('0002')
   })
 
   it('credits a return refunded to a gift card at once and sends nothing to the provider', async () => {

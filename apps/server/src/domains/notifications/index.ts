@@ -1,5 +1,6 @@
 /**
- * The notifications domain: messages to shoppers (order confirmation in en, zh-Hant, zh-Hans, ms)
+ * The notifications domain: messages to shoppers (order confirmation, a price difference that could
+ * not be charged; in en, zh-Hant, zh-Hans, ms)
  * through the {@link NotificationSender} port, with an outbox that keeps and retries failed sends.
  */
 export type {
@@ -9,6 +10,8 @@ export type {
   OutgoingMessage,
 } from './notification-sender.ts'
 export { notificationChannels } from './notification-sender.ts'
+export type { ChargeFailedData } from './charge-failed-template.ts'
+export { chargeFailedDataSchema, renderChargeFailed } from './charge-failed-template.ts'
 export type { OrderConfirmationData, RenderedMessage } from './order-confirmation-template.ts'
 export {
   formatShopperDate,

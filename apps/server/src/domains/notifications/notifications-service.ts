@@ -6,13 +6,15 @@ import type { Clock } from '../../shared/clock.ts'
 import type { IdGenerator } from '../../shared/ids.ts'
 import type { Locale } from '../../shared/locale.ts'
 import type { NotificationChannel, NotificationSender } from './notification-sender.ts'
+import { chargeFailedDataSchema, renderChargeFailed } from './charge-failed-template.ts'
 import {
   orderConfirmationDataSchema,
   renderOrderConfirmation,
+  type RenderedMessage,
 } from './order-confirmation-template.ts'
 
 /** Templates the notifications domain can render. */
-export const notificationTemplates = ['order-confirmation'] as const
+export const notificationTemplates = ['order-confirmation', 'charge-failed'] as const
 
 /** One of {@link notificationTemplates}. */
 export type NotificationTemplate = (typeof notificationTemplates)[number]
@@ -66,7 +68,27 @@ export interface NotificationsService {
   }): Promise<Notification[]>
 }
 
-const templateSchemas = { 'order-confirmation': orderConfirmationDataSchema } as const
+type Rendering =
+  { readonly data: object; readonly message: RenderedMessage } | { readonly error: z.ZodError }
+
+/** Renders a template's data once it passed the template's schema (the data kept is the parsed one). */
+function rendering<T extends object>(
+  schema: z.ZodType<T>,
+  render: (data: T, locale: Locale) => RenderedMessage,
+): (data: unknown, locale: Locale) => Rendering {
+  return (data, locale) => {
+    const parsed = schema.safeParse(data)
+    return parsed.success
+      ? { data: parsed.data, message: render(parsed.data, locale) }
+      : { error: parsed.error }
+  }
+}
+
+/** Each template: its data checked before anything is stored, and how it is rendered. */
+const templates: Record<NotificationTemplate, (data: unknown, locale: Locale) => Rendering> = {
+  'order-confirmation': rendering(orderConfirmationDataSchema, renderOrderConfirmation),
+  'charge-failed': rendering(chargeFailedDataSchema, renderChargeFailed),
+}
 
 function toNotification(row: NotificationTable): Notification {
   return {
@@ -157,16 +179,16 @@ export function createNotificationsService(dependencies: {
 
   return {
     async send(request) {
-      const schema = templateSchemas[request.template]
-      const parsed = schema.safeParse(request.data)
-      if (!parsed.success) {
+      const result = templates[request.template](request.data, request.locale)
+      if ('error' in result) {
         throw new AppError('validation', `Invalid data for template ${request.template}`, {
-          issues: parsed.error.issues.map((issue) => ({
+          issues: result.error.issues.map((issue) => ({
             path: issue.path.join('.'),
             message: issue.message,
           })),
         })
       }
+      const rendered = result.message
       const recipientSchema =
         request.channel === 'email' ? z.email() : z.string().regex(/^\+[1-9]\d{6,14}$/)
       if (!recipientSchema.safeParse(request.to).success) {
@@ -175,14 +197,13 @@ export function createNotificationsService(dependencies: {
           `Invalid ${request.channel === 'email' ? 'e-mail address' : 'phone number (E.164)'}: ${request.to}`,
         )
       }
-      const rendered = renderOrderConfirmation(parsed.data, request.locale)
       const row: NotificationTable = {
         id: createId('ntf'),
         channel: request.channel,
         recipient: request.to,
         locale: request.locale,
         template: request.template,
-        data: JSON.stringify({ ...parsed.data, html: rendered.html }),
+        data: JSON.stringify({ ...result.data, html: rendered.html }),
         subject: request.channel === 'email' ? rendered.subject : null,
         body: request.channel === 'email' ? rendered.text : rendered.sms,
         status: 'pending',

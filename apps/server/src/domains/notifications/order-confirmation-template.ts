@@ -2,7 +2,11 @@ import { z } from 'zod'
 import type { Locale } from '../../shared/locale.ts'
 import { formatMoney, money } from '../../shared/money.ts'
 
-const moneySchema = z.object({ amount: z.number().int(), currency: z.string().regex(/^[A-Z]{3}$/) })
+/** An amount in minor units and its ISO 4217 currency. */
+export const moneySchema = z.object({
+  amount: z.number().int(),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+})
 
 /** The data an order confirmation is rendered from. */
 export const orderConfirmationDataSchema = z.object({
@@ -34,7 +38,8 @@ export interface RenderedMessage {
   readonly sms: string
 }
 
-const intlLocale: Record<Locale, string> = {
+/** The `Intl` locale each shopper language formats money and dates with. */
+export const intlLocale: Record<Locale, string> = {
   en: 'en-MY',
   'zh-Hant': 'zh-Hant-TW',
   'zh-Hans': 'zh-Hans-CN',
@@ -111,7 +116,8 @@ const phrases: Record<Locale, Phrases> = {
   },
 }
 
-function escapeHtml(text: string): string {
+/** `text` safe inside HTML. */
+export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
 
