@@ -37,7 +37,7 @@ const phrases: Record<Locale, Phrases> = {
     greeting: (name) => `Hi ${name},`,
     body: (orderNumber, amount, card) =>
       `We could not charge the price difference of ${amount} for order ${orderNumber}${card === null ? '' : ` to your card ending ${card}`}.`,
-    next: 'Reply to this e-mail or chat with us to pay it another way; your order is on hold until then.',
+    next: 'Reply to this e-mail or chat with us to pay it another way.',
     sms: (orderNumber, amount) =>
       `Kedai: we could not charge ${amount} for order ${orderNumber}. Chat with us to pay it another way.`,
   },
@@ -46,7 +46,7 @@ const phrases: Record<Locale, Phrases> = {
     greeting: (name) => `${name} 您好：`,
     body: (orderNumber, amount, card) =>
       `訂單 ${orderNumber} 的差價 ${amount}${card === null ? '' : `（尾號 ${card} 的卡片）`}扣款未成功。`,
-    next: '請回覆此郵件或透過聊天與我們聯絡，改用其他方式付款；在此之前訂單將暫緩處理。',
+    next: '請回覆此郵件或透過聊天與我們聯絡，改用其他方式付款。',
     sms: (orderNumber, amount) =>
       `Kedai：訂單 ${orderNumber} 的差價 ${amount} 扣款未成功，請透過聊天與我們聯絡改用其他方式付款。`,
   },
@@ -55,7 +55,7 @@ const phrases: Record<Locale, Phrases> = {
     greeting: (name) => `${name} 您好：`,
     body: (orderNumber, amount, card) =>
       `订单 ${orderNumber} 的差价 ${amount}${card === null ? '' : `（尾号 ${card} 的银行卡）`}扣款未成功。`,
-    next: '请回复此邮件或通过聊天与我们联系，改用其他方式付款；在此之前订单将暂缓处理。',
+    next: '请回复此邮件或通过聊天与我们联系，改用其他方式付款。',
     sms: (orderNumber, amount) =>
       `Kedai：订单 ${orderNumber} 的差价 ${amount} 扣款未成功，请通过聊天与我们联系改用其他方式付款。`,
   },
@@ -64,7 +64,7 @@ const phrases: Record<Locale, Phrases> = {
     greeting: (name) => `Hai ${name},`,
     body: (orderNumber, amount, card) =>
       `Kami tidak dapat mengenakan perbezaan harga ${amount} untuk pesanan ${orderNumber}${card === null ? '' : ` pada kad anda yang berakhir ${card}`}.`,
-    next: 'Balas e-mel ini atau berbual dengan kami untuk membayar dengan cara lain; pesanan anda ditangguhkan sehingga itu.',
+    next: 'Balas e-mel ini atau berbual dengan kami untuk membayar dengan cara lain.',
     sms: (orderNumber, amount) =>
       `Kedai: kami tidak dapat mengenakan ${amount} untuk pesanan ${orderNumber}. Berbual dengan kami untuk membayar dengan cara lain.`,
   },
