@@ -25,6 +25,7 @@ export type {
   NotificationTemplate,
   NotificationsService,
 } from './notifications-service.ts'
+export { notifyCustomer } from './notify-customer.ts'
 export {
   createNotificationsService,
   notificationStatuses,

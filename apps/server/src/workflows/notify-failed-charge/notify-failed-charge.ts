@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database.ts'
-import type { Notification, NotificationsService } from '../../domains/notifications/index.ts'
+import {
+  notifyCustomer,
+  type Notification,
+  type NotificationsService,
+} from '../../domains/notifications/index.ts'
 import { isLocale } from '../../shared/locale.ts'
 
 /** What the failed-charge notice needs. */
@@ -52,28 +56,9 @@ export async function notifyFailedCharge(
     amount: { amount: charge.amount, currency: charge.currency },
     cardLastFour: card?.last_four ?? null,
   }
-  const sent: Notification[] = []
-  if (customer.email !== null) {
-    sent.push(
-      await dependencies.notifications.send({
-        channel: 'email',
-        to: customer.email,
-        locale,
-        template: 'charge-failed',
-        data,
-      }),
-    )
-  }
-  if (customer.phone !== null && /^\+[1-9]\d{6,14}$/.test(customer.phone)) {
-    sent.push(
-      await dependencies.notifications.send({
-        channel: 'sms',
-        to: customer.phone,
-        locale,
-        template: 'charge-failed',
-        data,
-      }),
-    )
-  }
-  return sent
+  return notifyCustomer(dependencies.notifications, customer, {
+    locale,
+    template: 'charge-failed',
+    data,
+  })
 }

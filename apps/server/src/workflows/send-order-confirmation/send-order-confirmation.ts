@@ -1,5 +1,9 @@
 import type { Db } from '../../db/database.ts'
-import type { NotificationsService, Notification } from '../../domains/notifications/index.ts'
+import {
+  notifyCustomer,
+  type Notification,
+  type NotificationsService,
+} from '../../domains/notifications/index.ts'
 import { isLocale, type Locale } from '../../shared/locale.ts'
 import type { CheckoutNotifier } from '../place-order/index.ts'
 
@@ -86,30 +90,11 @@ export async function sendOrderConfirmation(
         ? null
         : dependencies.trackingUrl(fulfillment?.carrier ?? 'kedai', trackingNumber),
   }
-  const sent: Notification[] = []
-  if (customer.email !== null) {
-    sent.push(
-      await dependencies.notifications.send({
-        channel: 'email',
-        to: customer.email,
-        locale,
-        template: 'order-confirmation',
-        data,
-      }),
-    )
-  }
-  if (customer.phone !== null && /^\+[1-9]\d{6,14}$/.test(customer.phone)) {
-    sent.push(
-      await dependencies.notifications.send({
-        channel: 'sms',
-        to: customer.phone,
-        locale,
-        template: 'order-confirmation',
-        data,
-      }),
-    )
-  }
-  return sent
+  return notifyCustomer(dependencies.notifications, customer, {
+    locale,
+    template: 'order-confirmation',
+    data,
+  })
 }
 
 /** The checkout's {@link CheckoutNotifier} over {@link sendOrderConfirmation}. */
