@@ -297,9 +297,9 @@ export const englishMessages = {
   'invalid-exchange-variant': 'Please choose one of the options in stock.',
   'exchange-confirm-same': 'Exchange {item} for {variant}? There is no price difference.',
   'exchange-confirm-pay':
-    'Exchange {item} for {variant}? The difference of {difference} is charged to the original payment method.',
+    'Exchange {item} for {variant}? The difference of {difference} is charged to the original payment method when we receive the item you send back.',
   'exchange-confirm-refund':
-    'Exchange {item} for {variant}? The difference of {difference} is refunded to the original payment method.',
+    'Exchange {item} for {variant}? The difference of {difference} is refunded to the original payment method when we receive the item you send back.',
   'exchange-started':
     'Your exchange {rma} is open. Print the label and send {item} back within 14 days; we ship {variant} as soon as it arrives.',
   'exchange-not-allowed':

@@ -305,9 +305,9 @@ export const malayMessages: MessageCatalog = {
   'invalid-exchange-variant': 'Sila pilih salah satu pilihan yang ada stok.',
   'exchange-confirm-same': 'Tukar {item} dengan {variant}? Tiada beza harga.',
   'exchange-confirm-pay':
-    'Tukar {item} dengan {variant}? Beza harga {difference} akan dicaj ke kaedah pembayaran asal.',
+    'Tukar {item} dengan {variant}? Beza harga {difference} akan dicaj ke kaedah pembayaran asal apabila kami menerima barang yang anda pulangkan.',
   'exchange-confirm-refund':
-    'Tukar {item} dengan {variant}? Beza harga {difference} akan dibayar balik ke kaedah pembayaran asal.',
+    'Tukar {item} dengan {variant}? Beza harga {difference} akan dibayar balik ke kaedah pembayaran asal apabila kami menerima barang yang anda pulangkan.',
   'exchange-started':
     'Pertukaran {rma} telah dibuka. Cetak label dan hantar balik {item} dalam 14 hari; kami hantar {variant} sebaik sahaja ia tiba.',
   'exchange-not-allowed':

@@ -263,9 +263,9 @@ export const simplifiedChineseMessages: MessageCatalog = {
   'invalid-exchange-variant': '请从有现货的选项中选一个。',
   'exchange-confirm-same': '确定要把 {item} 换成 {variant} 吗？没有差价。',
   'exchange-confirm-pay':
-    '确定要把 {item} 换成 {variant} 吗？差价 {difference} 将从原付款方式扣款。',
+    '确定要把 {item} 换成 {variant} 吗？我们收到您寄回的商品后，差价 {difference} 将从原付款方式扣款。',
   'exchange-confirm-refund':
-    '确定要把 {item} 换成 {variant} 吗？差价 {difference} 将退回原付款方式。',
+    '确定要把 {item} 换成 {variant} 吗？我们收到您寄回的商品后，差价 {difference} 将退回原付款方式。',
   'exchange-started':
     '换货 {rma} 已创建。请打印标签，在 14 天内寄回 {item}；收到后我们会马上寄出 {variant}。',
   'exchange-not-allowed': '订单 {number} 目前{status}，无法在聊天中换货。专人可以协助您。',

@@ -262,9 +262,9 @@ export const traditionalChineseMessages: MessageCatalog = {
   'invalid-exchange-variant': '請從有現貨的選項中選一個。',
   'exchange-confirm-same': '確定要把 {item} 換成 {variant} 嗎？沒有價差。',
   'exchange-confirm-pay':
-    '確定要把 {item} 換成 {variant} 嗎？價差 {difference} 將從原付款方式扣款。',
+    '確定要把 {item} 換成 {variant} 嗎？我們收到您寄回的商品後，價差 {difference} 將從原付款方式扣款。',
   'exchange-confirm-refund':
-    '確定要把 {item} 換成 {variant} 嗎？價差 {difference} 將退回原付款方式。',
+    '確定要把 {item} 換成 {variant} 嗎？我們收到您寄回的商品後，價差 {difference} 將退回原付款方式。',
   'exchange-started':
     '換貨 {rma} 已建立。請列印標籤，在 14 天內寄回 {item}；收到後我們會立即寄出 {variant}。',
   'exchange-not-allowed': '訂單 {number} 目前{status}，無法在聊天中換貨。專人可以協助您。',
