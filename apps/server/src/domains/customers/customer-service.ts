@@ -4,6 +4,10 @@ import type { Clock } from '../../shared/clock.ts'
 import type { EventBus } from '../../shared/event-bus.ts'
 import type { IdGenerator } from '../../shared/ids.ts'
 import { fail, succeed, type Result } from '../../shared/result.ts'
+import {
+  findChargeablePaymentMethod,
+  type ChargeablePaymentMethod,
+} from './chargeable-payment-method.ts'
 import type { Customer, CustomerAddress, CustomerProfile, SavedPaymentMethod } from './customer.ts'
 import { foldForMatch } from './fold-for-match.ts'
 
@@ -61,13 +65,13 @@ export interface CustomerService {
   ): Promise<Result<CustomerProfile, 'customer-not-found'>>
   getPaymentMethod(customerId: string, reference: string): Promise<SavedPaymentMethod | undefined>
   /**
-   * The provider token of a saved card (by reference) that is not removed, to charge it without
-   * the shopper (a price difference); undefined when there is none.
+   * A saved method (by id or reference), not removed, with a provider token on file, to charge it
+   * without the shopper (a price difference); undefined when there is none.
    */
   findChargeToken(
     customerId: string,
-    reference: string,
-  ): Promise<{ token: string; brand: string | null; lastFour: string | null } | undefined>
+    idOrReference: string,
+  ): Promise<ChargeablePaymentMethod | undefined>
   /**
    * Keeps a tokenized card as the customer's saved payment method (`credit-card`, chargeable at the
    * next checkout). Saving the same provider token again returns the card already saved.
@@ -355,17 +359,8 @@ export function createCustomerService(dependencies: CustomerServiceDependencies)
       if (profile === undefined) return fail('customer-not-found')
       return succeed(profile)
     },
-    async findChargeToken(customerId, reference) {
-      const row = await db
-        .selectFrom('payment_methods')
-        .select(['provider_token', 'brand', 'last_four'])
-        .where('customer_id', '=', customerId)
-        .where('reference', '=', reference)
-        .where('removed_at', 'is', null)
-        .executeTakeFirst()
-      if (row === undefined || row.provider_token === null) return undefined
-      return { token: row.provider_token, brand: row.brand, lastFour: row.last_four }
-    },
+    findChargeToken: (customerId, idOrReference) =>
+      findChargeablePaymentMethod(db, customerId, idOrReference),
     async getPaymentMethod(customerId, reference) {
       const profile = await db
         .selectFrom('payment_methods')

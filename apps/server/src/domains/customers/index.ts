@@ -12,4 +12,8 @@ export {
   type NewSavedCard,
   type PersonalDataExport,
 } from './customer-service.ts'
+export {
+  findChargeablePaymentMethod,
+  type ChargeablePaymentMethod,
+} from './chargeable-payment-method.ts'
 export { foldForMatch } from './fold-for-match.ts'

@@ -321,14 +321,14 @@ describe('receiveReturnedItems', () => {
         event: { payload: { refunds: [], charges: [{ amount: 700 }] } },
       },
     })
-    expect(receiveReturnedItems(exchange(700), giftCard)).toMatchObject({
+    const gift = receiveReturnedItems(exchange(700), giftCard)
+    expect(gift).toMatchObject({
       ok: true,
       value: {
         newPayments: [{ kind: 'payment', amount: 700, paymentMethodReference: 'gift_card_1' }],
         giftCardAdjustments: [{ paymentMethodReference: 'gift_card_1', amount: -700 }],
       },
     })
-    const gift = receiveReturnedItems(exchange(700), giftCard)
     expect(gift.ok && gift.value.newPayments[0]?.throughProvider).toBeFalsy()
     // A method without a provider token (imported with a τ² store) is recorded as paid.
     const recorded = receiveReturnedItems(exchange(700), { ...savedCard, isChargeable: false })

@@ -310,35 +310,6 @@ export async function findSavedAddress(
   return row
 }
 
-/** A saved payment method of the customer with a provider token checkout can charge. */
-export async function findSavedPaymentToken(
-  db: Db,
-  customerId: string,
-  paymentMethodId: string,
-): Promise<
-  { token: string; reference: string; brand: string | null; lastFour: string | null } | undefined
-> {
-  const row = await db
-    .selectFrom('payment_methods')
-    .select(['provider_token', 'reference', 'brand', 'last_four'])
-    .where('customer_id', '=', customerId)
-    .where((expression) =>
-      expression.or([
-        expression('id', '=', paymentMethodId),
-        expression('reference', '=', paymentMethodId),
-      ]),
-    )
-    .where('removed_at', 'is', null)
-    .executeTakeFirst()
-  if (row === undefined || row.provider_token === null) return undefined
-  return {
-    token: row.provider_token,
-    reference: row.reference,
-    brand: row.brand,
-    lastFour: row.last_four,
-  }
-}
-
 /** Takes points from a customer only when they have enough (atomic); false otherwise. */
 export async function spendLoyaltyPoints(
   db: Db,

@@ -1,6 +1,9 @@
 import type { CartService, CartView } from '../../domains/cart/index.ts'
 import type { CatalogService } from '../../domains/catalog/index.ts'
-import { createCustomerService } from '../../domains/customers/index.ts'
+import {
+  createCustomerService,
+  findChargeablePaymentMethod,
+} from '../../domains/customers/index.ts'
 import type { InventoryService } from '../../domains/inventory/index.ts'
 import type {
   DeclineReason,
@@ -30,7 +33,6 @@ import {
   findCustomer,
   findOrCreateGuestCustomer,
   findSavedAddress,
-  findSavedPaymentToken,
   finishCheckout,
   insertPlacedOrder,
   releaseCheckoutKey,
@@ -297,15 +299,13 @@ export function createPlaceOrderWorkflow(dependencies: PlaceOrderDependencies): 
       case 'hosted-page':
         return { method: { kind: 'hosted-page' }, reference: 'hosted-page' }
       case 'saved': {
-        const saved = await findSavedPaymentToken(db, customer.id, payment.paymentMethodId)
+        const saved = await findChargeablePaymentMethod(db, customer.id, payment.paymentMethodId)
         if (saved === undefined) failWith('payment-method-not-found')
         return {
           method: {
             kind: 'token',
             token: saved.token,
-            ...(saved.brand !== null && saved.lastFour !== null
-              ? { card: { brand: saved.brand, lastFour: saved.lastFour } }
-              : {}),
+            ...(saved.card === undefined ? {} : { card: saved.card }),
           },
           reference: saved.reference,
         }

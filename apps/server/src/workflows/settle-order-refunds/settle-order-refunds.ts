@@ -165,9 +165,7 @@ export function createRefundSettlement(
         paymentMethod: {
           kind: 'token',
           token: card.token,
-          ...(card.brand !== null && card.lastFour !== null
-            ? { card: { brand: card.brand, lastFour: card.lastFour } }
-            : {}),
+          ...(card.card === undefined ? {} : { card: card.card }),
         },
         orderId: owed.orderId,
         customerId: owed.customerId,
